@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topo } from './run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'topo-check-'));
+writeFileSync(join(dir, 'clean.topo'), 'architecture clean\nservice a {\n  work 1ms\n}\n');
+writeFileSync(join(dir, 'broken.topo'), 'architecture broken\nservice a {\n  call nowhere timeout 1s\n}\n');
+writeFileSync(join(dir, 'main.topo'), 'architecture m\nimport "lib.topo"\nservice a\n');
+writeFileSync(join(dir, 'lib.topo'), 'service a\nteam t\nteam t\n');
+
+describe('topo check', () => {
+  it('exits 0 and says so when there is nothing to report', async () => {
+    const run = await topo(['check', 'clean.topo'], dir);
+    expect(run).toMatchObject({ code: 0, stdout: 'no problems (1 file checked)\n', stderr: '' });
+  });
+
+  it('prints path:line:column severity code message, then a summary, and exits 1 on an error', async () => {
+    const run = await topo(['check', 'broken.topo'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe(
+      "broken.topo:3:8 error unresolved-reference no service, datastore or cache named 'nowhere' is declared in this file or its imports",
+    );
+    expect(run.stdout).toContain('1 error (1 file checked)');
+  });
+
+  it('prints JSON and nothing else on stdout, imported files included with their own path', async () => {
+    const run = await topo(['check', '--format', 'json', 'main.topo'], dir);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout);
+    expect(diagnostics).toEqual([
+      { file: 'lib.topo', line: 3, column: 6, endLine: 3, endColumn: 7, severity: 'error', code: 'duplicate-name', message: "a team named 't' is already declared above" },
+      { file: 'main.topo', line: 3, column: 9, endLine: 3, endColumn: 10, severity: 'error', code: 'duplicate-name', message: "a service, datastore or cache named 'a' is already declared in lib.topo" },
+    ]);
+  });
+
+  it('prints paths relative to the current directory', async () => {
+    const run = await topo(['check', join(dir, 'broken.topo')], tmpdir());
+    expect(run.stdout.startsWith(join(dir.slice(tmpdir().length + 1), 'broken.topo') + ':3:8')).toBe(true);
+  });
+
+  it.each([
+    [['check'], 'which file?'],
+    [['check', 'missing.topo'], 'missing.topo: no such file'],
+    [['check', '.'], '.: is a directory'],
+    [['check', '--format', 'xml', 'clean.topo'], '--format is one of text, json'],
+    [['check', '--max-fan-out', 'lots', 'clean.topo'], '--max-fan-out wants a positive number'],
+    [['check', '--colour', 'clean.topo'], "Unknown option '--colour'"],
+  ])('exits 2 with a one-line message for %j', async (argv, message) => {
+    const run = await topo(argv, dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for an unknown command', async () => {
+    const run = await topo(['chekc'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'chekc'");
+  });
+});

@@ -1,0 +1,45 @@
+// Gives Langium's built-in diagnostics the rule ids of the reference: lexer and parser
+// errors are `syntax`, linking errors `unresolved-reference`.
+import type { LangiumDocument, ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, DocumentValidator } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Cancellation } from 'langium';
+import { ruleDescription } from './rule-docs.js';
+
+const CODES: Record<string, string> = {
+  [DocumentValidator.LexingError]: 'syntax',
+  [DocumentValidator.ParsingError]: 'syntax',
+  [DocumentValidator.LinkingError]: 'unresolved-reference',
+};
+
+export class TopoDocumentValidator extends DefaultDocumentValidator {
+  override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+    const diagnostics = await super.validateDocument(document, options, cancelToken);
+    for (const d of diagnostics) {
+      const builtIn = typeof d.data === 'object' && d.data ? CODES[(d.data as { code?: string }).code ?? ''] : undefined;
+      if (builtIn) {
+        d.code = builtIn;
+        const description = ruleDescription(builtIn);
+        if (description) d.codeDescription = description;
+      }
+      if (builtIn === 'unresolved-reference' && typeof d.message === 'string') d.message = explainLinkingError(d.message);
+    }
+    return diagnostics;
+  }
+}
+
+function explainLinkingError(message: string): string {
+  const match = /^Could not resolve reference to (\w+) named '([^']*)'/.exec(message);
+  return match ? `no ${describeType(match[1]!)} named '${match[2]}' is declared in this file or its imports` : message;
+}
+
+function describeType(type: string): string {
+  switch (type) {
+    case 'CallTarget':
+      return 'service, datastore or cache';
+    case 'EntityOrFacet':
+      return 'entity or facet';
+    default:
+      return type.toLowerCase();
+  }
+}

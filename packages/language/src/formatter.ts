@@ -1,0 +1,70 @@
+// The house style of the language reference: one declaration after another, blocks with
+// `{` on the declaration's line, one property per line indented by two spaces, one space
+// between the words of a property, `a, b, c` lists. Idempotent.
+import type { AstNode, CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
+import { AbstractFormatter, Formatting } from 'langium/lsp';
+
+/** Keywords that start a property line, per block type. */
+const PROPERTY_KEYWORDS: Record<string, string[]> = {
+  Region: ['provider', 'zones', 'grid', 'pue'],
+  Network: ['zone', 'crosszone', 'crossregion', 'petal', 'encode', 'discovery'],
+  Service: ['team', 'regions', 'zones', 'threads', 'layer', 'memory', 'owns', 'provides', 'uses', 'chaos', 'deadline', 'budget'],
+  Datastore: ['team', 'regions', 'zones', 'threads', 'replication', 'read', 'write', 'storage'],
+  Cache: ['team', 'regions', 'zones', 'threads', 'hit'],
+  Petal: ['region', 'memory', 'replicas', 'members'],
+  Scenario: ['warmup', 'seed'],
+  Parallel: [],
+};
+
+export class TopoFormatter extends AbstractFormatter {
+  protected format(node: AstNode): void {
+    const cst = node.$cstNode;
+    if (!cst) return;
+    const f = this.getNodeFormatter(node);
+    if (node.$type === 'TopoFile') {
+      const elements = AstUtils.streamContents(node).toArray();
+      elements.slice(1).forEach((el) => f.node(el).prepend(Formatting.newLines(1, { allowMore: true })));
+      if (elements[0]) f.node(elements[0]).prepend(Formatting.noSpace());
+      return;
+    }
+    // The node's own level of the syntax tree: its keywords, names, and its child nodes whole.
+    const items = ownLevel(node, cst).filter((n) => !n.hidden);
+    const keywords = PROPERTY_KEYWORDS[node.$type];
+    const open = items.find((l) => l.text === '{');
+    const close = [...items].reverse().find((l) => l.text === '}');
+    const inBlock = (n: CstNode) => open !== undefined && close !== undefined && n.offset > open.offset && n.offset < close.offset;
+    // Inside a block, each property keyword and each child node (instances, work, calls,
+    // parallel groups, loads, chaos) starts an indented line; indent() does both.
+    const lineStarts = new Set(items.filter((n) => inBlock(n) && ((keywords?.includes(n.text) && isKeyword(n)) || n.astNode !== node)));
+    if (keywords && open && close) {
+      f.interior(f.cst([open]), f.cst([close])).prepend(Formatting.indent());
+      f.cst([close]).prepend(Formatting.newLine());
+    }
+    // The other words of a line stand a single space apart (the first word's place is the
+    // parent's business);
+    // list commas, dots and colons hug the word before them, and `region.zone` is one word.
+    const tight = (n: CstNode, i: number) => TIGHT.has(n.text) || items[i - 1]?.text === '.';
+    const rest = items.map((n, i) => [n, tight(n, i)] as const).slice(1).filter(([n]) => !lineStarts.has(n) && n !== close);
+    f.cst(rest.filter(([, t]) => !t).map(([n]) => n)).prepend(Formatting.oneSpace());
+    f.cst(rest.filter(([, t]) => t).map(([n]) => n)).prepend(Formatting.noSpace());
+  }
+}
+
+const TIGHT = new Set([',', '.', ':']);
+
+/** The node's own level of CST children, under rule calls that only wrap it (Element → Region). */
+function ownLevel(node: AstNode, cst: CstNode): CstNode[] {
+  let level = cst;
+  while (isCompositeCstNode(level) && level.content.length === 1 && isCompositeCstNode(level.content[0]) && level.content[0].astNode === node) {
+    level = level.content[0];
+  }
+  return isCompositeCstNode(level) ? level.content : [];
+}
+
+/** A property keyword, not the same word used as a name (`service zone`). */
+function isKeyword(leaf: CstNode): boolean {
+  if (!GrammarAST.isKeyword(leaf.grammarSource)) return false;
+  const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
+  return rule?.name !== 'Name' && rule?.name !== 'InstanceTypeName';
+}

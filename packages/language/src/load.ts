@@ -1,0 +1,86 @@
+// Loading architectures outside an editor (the CLI, tests, benchmarks): a file and its
+// imports from disk, or text in memory, built and validated like the editor does.
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { EmptyFileSystem } from 'langium';
+import { existsSync, statSync } from 'node:fs';
+import type { Finding, Model, Severity } from '@topo/model';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TopoFile } from './generated/ast.js';
+import { importsOf, importPath, resolveImport } from './imports.js';
+import type { TopoLimits } from './settings.js';
+import { createTopoServices, type TopoServices } from './topo-module.js';
+
+export interface LoadResult {
+  model: Model;
+  /** Diagnostics of the file and of every file it imports, each with its own URI. */
+  findings: Finding[];
+  /** The files read, the entry first. */
+  documents: LangiumDocument[];
+  services: TopoServices;
+}
+
+export interface LoadOptions {
+  limits?: Partial<TopoLimits>;
+}
+
+const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+function toFinding(uri: string, d: Diagnostic): Finding {
+  return {
+    code: typeof d.code === 'string' ? d.code : String(d.code ?? 'syntax'),
+    severity: SEVERITIES[d.severity ?? 1] ?? 'error',
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+    loc: { uri, start: d.range.start, end: d.range.end },
+  };
+}
+
+async function build(services: TopoServices, entry: LangiumDocument, documents: LangiumDocument[], options: LoadOptions): Promise<LoadResult> {
+  services.topo.Settings.update(options.limits ?? {});
+  await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+  const findings = documents.flatMap((doc) => (doc.diagnostics ?? []).map((d) => toFinding(doc.uri.toString(), d)));
+  findings.sort(compareFindings);
+  return { model: services.topo.Models.modelOf(entry), findings, documents, services };
+}
+
+/** Loads a .topo file and, transitively, the files it imports (those that exist). */
+export async function loadModel(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const { Topo } = createTopoServices(NodeFileSystem);
+  const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
+  const entry = await langiumDocuments.getOrCreateDocument(URI.file(path));
+  const documents = [entry];
+  for (let i = 0; i < documents.length; i++) {
+    const doc = documents[i]!;
+    for (const imp of importsOf(doc.parseResult.value as TopoFile)) {
+      const uri = resolveImport(doc.uri, importPath(imp));
+      if (langiumDocuments.hasDocument(uri) || !isFile(uri.fsPath)) continue;
+      documents.push(await langiumDocuments.getOrCreateDocument(uri));
+    }
+  }
+  return build(Topo, entry, documents, options);
+}
+
+/** Parses text as a file of its own (imports resolve only among `others`). For tests and tools. */
+export async function parseModelFromString(text: string, uri = 'file:///model.topo', others: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
+  const { Topo } = createTopoServices(EmptyFileSystem);
+  const factory = Topo.shared.workspace.LangiumDocumentFactory;
+  const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
+  const entry = factory.fromString(text, URI.parse(uri));
+  langiumDocuments.addDocument(entry);
+  const documents = [entry];
+  for (const [otherUri, otherText] of Object.entries(others)) {
+    const doc = factory.fromString(otherText, URI.parse(otherUri));
+    langiumDocuments.addDocument(doc);
+    documents.push(doc);
+  }
+  return build(Topo, entry, documents, options);
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.loc.uri.localeCompare(b.loc.uri) || a.loc.start.line - b.loc.start.line || a.loc.start.character - b.loc.start.character || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,358 @@
+// Lowering: the parsed files of one architecture (an entry file and its imports) become the
+// plain model, with every default applied and every unit resolved. Whatever does not
+// resolve is left out: the language reports it, and the engines never see half a thing.
+import type { AstNode, CstNode, LangiumDocument, Reference } from 'langium';
+import { GrammarUtils } from 'langium';
+import * as m from '@topo/model';
+import type * as ast from './generated/ast.js';
+import { parseDuration, parsePercent, parseSize } from './literals.js';
+
+type Decl = ast.Element;
+
+export function lowerDocuments(documents: LangiumDocument[]): m.Model {
+  return new Lowering(documents).model();
+}
+
+class Lowering {
+  private readonly uriOf = new Map<AstNode, string>();
+  private readonly decls: Decl[] = [];
+  private nextCallId = 0;
+  private regions: m.Region[] = [];
+
+  constructor(private readonly documents: LangiumDocument[]) {
+    const seen = new Set<string>();
+    for (const doc of documents) {
+      const root = doc.parseResult.value as ast.TopoFile;
+      this.uriOf.set(root, doc.uri.toString());
+      for (const el of root.elements) {
+        // On a repeated name the first declaration wins, as in scoping.
+        const key = namespaceKey(el);
+        if (key !== undefined) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        this.decls.push(el);
+      }
+    }
+  }
+
+  model(): m.Model {
+    const entry = this.documents[0]?.parseResult.value as ast.TopoFile | undefined;
+    const arch = entry?.elements.find((e): e is ast.Architecture => e.$type === 'Architecture');
+    const uri = this.documents[0]?.uri.toString() ?? '';
+    this.regions = this.of<ast.Region>('Region').map((r) => this.region(r));
+    if (this.regions.length === 0) {
+      const d = m.IMPLICIT_REGION;
+      this.regions = [{ name: d.name, provider: d.provider, zones: [...d.zones], implicit: true }];
+    }
+    return {
+      name: arch?.name ?? baseName(uri),
+      description: arch?.description,
+      uri,
+      regions: this.regions,
+      network: this.network(),
+      teams: this.of<ast.Team>('Team').map((t) => ({ name: t.name, loc: this.loc(t) })),
+      entities: this.of<ast.Entity>('Entity').map((e) => ({ name: e.name, loc: this.loc(e) })),
+      facets: this.of<ast.Facet>('Facet').flatMap((f) =>
+        f.entity.ref ? [{ name: f.name, entity: f.entity.ref.name, loc: this.loc(f) }] : [],
+      ),
+      services: this.of<ast.Service>('Service').map((s) => this.service(s)),
+      datastores: this.of<ast.Datastore>('Datastore').map((d) => this.datastore(d)),
+      caches: this.of<ast.Cache>('Cache').map((c) => this.cache(c)),
+      petals: this.of<ast.Petal>('Petal').map((p) => this.petal(p)),
+      scenarios: this.of<ast.Scenario>('Scenario').map((s) => this.scenario(s)),
+    };
+  }
+
+  private of<T extends Decl>(type: T['$type']): T[] {
+    return this.decls.filter((d): d is T => d.$type === type);
+  }
+
+  private region(r: ast.Region): m.Region {
+    return {
+      name: r.name,
+      provider: (r.provider ?? 'aws') as m.Provider,
+      zones: r.zones.length > 0 ? [...r.zones] : ['a', 'b', 'c'],
+      grid: r.grid,
+      pue: r.pue,
+      implicit: false,
+      loc: this.loc(r),
+    };
+  }
+
+  private network(): m.Network {
+    const net = { ...m.DEFAULT_NETWORK };
+    for (const n of this.of<ast.Network>('Network')) {
+      net.zoneMs = parseDuration(n.zone) ?? net.zoneMs;
+      net.crossZoneMs = parseDuration(n.crosszone) ?? net.crossZoneMs;
+      net.crossRegionMs = parseDuration(n.crossregion) ?? net.crossRegionMs;
+      net.petalMs = parseDuration(n.petal) ?? net.petalMs;
+      net.encodeMs = parseDuration(n.encode) ?? net.encodeMs;
+      net.discoveryMs = parseDuration(n.discovery) ?? net.discoveryMs;
+    }
+    return net;
+  }
+
+  /** What services, datastores and caches share: placement, work, threads, team. */
+  private base(
+    node: ast.Service | ast.Datastore | ast.Cache,
+    defaults: { workMs: number; instanceType?: string; managed: boolean },
+  ): Omit<m.ComponentBase, 'kind'> {
+    const regionNames = node.regions.length > 0 ? refs(node.regions).map((r) => r.name) : this.regions.map((r) => r.name);
+    const regions = this.regions.filter((r) => regionNames.includes(r.name));
+    const instanceType = defaults.managed ? undefined : (node.instances?.type ?? defaults.instanceType);
+    const placement: m.ZonePlacement[] = [];
+    let perRegion = 0;
+    if (!defaults.managed) {
+      for (const region of regions) {
+        const allowed = node.zones.length > 0 ? region.zones.filter((z) => node.zones.includes(z)) : region.zones;
+        const zones = allowed.length > 0 ? allowed : region.zones;
+        const count = node.instances?.count !== undefined ? Math.max(0, Math.floor(node.instances.count)) : zones.length;
+        perRegion = count;
+        zones.forEach((zone, i) => {
+          const n = Math.floor(count / zones.length) + (i < count % zones.length ? 1 : 0);
+          if (n > 0) placement.push({ region: region.name, zone, count: n });
+        });
+      }
+    }
+    return {
+      name: node.name,
+      team: node.team?.ref?.name,
+      regions: regions.map((r) => r.name),
+      instancesPerRegion: perRegion,
+      instanceType,
+      placement,
+      managed: defaults.managed,
+      work: this.work(node.work, defaults.workMs),
+      threads: node.threads ?? m.DEFAULT_THREADS,
+      loc: this.loc(node),
+      locs: {
+        name: this.propLoc(node, 'name'),
+        instances: node.instances ? this.loc(node.instances) : undefined,
+        instanceType: node.instances?.type ? this.propLoc(node.instances, 'type') : undefined,
+        team: node.team ? this.refLoc(node.team) : undefined,
+      },
+    };
+  }
+
+  private work(w: ast.Work | undefined, defaultMs: number): m.Work {
+    return { meanMs: parseDuration(w?.mean) ?? defaultMs, distribution: w?.distribution ?? 'exponential', cv: w?.cv };
+  }
+
+  private service(s: ast.Service): m.Service {
+    const base = this.base(s, { workMs: m.DEFAULT_SERVICE_WORK_MS, instanceType: m.DEFAULT_SERVICE_INSTANCE_TYPE, managed: false });
+    const steps: m.Step[] = [];
+    const calls: m.Call[] = [];
+    let routes: m.Call[] | undefined;
+    let parallelIndex = 0;
+    for (const step of s.steps) {
+      if (step.$type === 'Call') {
+        const call = this.call(s, step, 'sequential');
+        if (call) steps.push({ kind: 'call', call });
+      } else if (step.$type === 'Parallel') {
+        const group = step.calls.flatMap((c) => this.call(s, c, 'parallel', parallelIndex) ?? []);
+        parallelIndex++;
+        steps.push({ kind: 'parallel', calls: group, loc: this.loc(step) });
+      } else {
+        const route = this.call(s, step, 'route');
+        if (!route) continue;
+        if (!routes) {
+          routes = [];
+          steps.push({ kind: 'routes', routes });
+        }
+        routes.push(route);
+      }
+    }
+    for (const step of steps) {
+      if (step.kind === 'call') calls.push(step.call);
+      else if (step.kind === 'parallel') calls.push(...step.calls);
+      else calls.push(...step.routes);
+    }
+    calls.sort((a, b) => a.id - b.id);
+    const type = base.instanceType ? m.instanceType(base.instanceType) : undefined;
+    return {
+      ...base,
+      kind: 'service',
+      layer: s.layer as m.Layer | undefined,
+      memoryBytes: parseSize(s.memory) ?? (type?.memoryGiB ?? DEFAULT_MEMORY_GIB) * 1024 ** 3,
+      owns: refs(s.owns).map((o) => o.name),
+      provides: refs(s.provides).map((p) => p.name),
+      uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
+      chaosOptout: s.chaosOptout,
+      deadlineMs: parseDuration(s.deadline),
+      budgetPropagate: s.budgetPropagate,
+      steps,
+      calls,
+      locs: { ...base.locs, deadline: s.deadline ? this.keywordLoc(s, 'deadline', 'deadline') : undefined },
+    };
+  }
+
+  private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
+    const target = c.target.ref;
+    if (!target) return undefined;
+    return {
+      id: this.nextCallId++,
+      from: from.name,
+      target: target.name,
+      targetKind: KIND_OF[target.$type],
+      group,
+      groupIndex,
+      mode: c.mode,
+      share: parsePercent(c.share) ?? 1,
+      routeShare: c.$type === 'Route' ? (parsePercent(c.routeShare) ?? 0) : undefined,
+      onMiss: c.onMiss?.ref?.name,
+      timeoutMs: parseDuration(c.timeout),
+      connectMs: parseDuration(c.connect),
+      retries: Math.max(0, Math.floor(c.retries ?? 0)),
+      backoffMs: parseDuration(c.backoff) ?? 0,
+      retry: c.retry ?? 'different',
+      loc: this.loc(c),
+      locs: {
+        target: this.refLoc(c.target),
+        timeout: c.timeout ? this.keywordLoc(c, 'timeout', 'timeout') : undefined,
+        connect: c.connect ? this.keywordLoc(c, 'connect', 'connect') : undefined,
+        retries: c.retries !== undefined ? this.keywordLoc(c, 'retries', 'retries') : undefined,
+        share: c.share ? this.keywordLoc(c, 'share', 'share') : undefined,
+      },
+    };
+  }
+
+  private datastore(d: ast.Datastore): m.Datastore {
+    const engine = d.engine as m.DatastoreEngine;
+    const base = this.base(d, {
+      workMs: m.DATASTORE_WORK_MS[engine],
+      instanceType: m.DATASTORE_INSTANCE_TYPE[engine],
+      managed: m.isManaged(engine),
+    });
+    return {
+      ...base,
+      kind: 'datastore',
+      engine,
+      replication: d.replication ?? (engine === 'cassandra' ? m.DEFAULT_REPLICATION : 1),
+      read: (d.read ?? 'ONE') as m.Consistency,
+      write: (d.write ?? 'QUORUM') as m.Consistency,
+      storageBytes: parseSize(d.storage),
+      locs: {
+        ...base.locs,
+        replication: d.replication !== undefined ? this.keywordLoc(d, 'replication', 'replication') : undefined,
+        read: d.read ? this.keywordLoc(d, 'read', 'read') : undefined,
+        write: d.write ? this.keywordLoc(d, 'write', 'write') : undefined,
+      },
+    };
+  }
+
+  private cache(c: ast.Cache): m.Cache {
+    const engine = c.engine as m.CacheEngine;
+    const base = this.base(c, { workMs: m.CACHE_WORK_MS[engine], instanceType: m.DEFAULT_CACHE_INSTANCE_TYPE, managed: false });
+    return { ...base, kind: 'cache', engine, hit: parsePercent(c.hit) ?? m.DEFAULT_CACHE_HIT };
+  }
+
+  private petal(p: ast.Petal): m.Petal {
+    const members = p.members.filter((r) => r.ref);
+    return {
+      name: p.name,
+      region: p.region?.ref?.name ?? this.regions[0]!.name,
+      memoryBytes: parseSize(p.memory) ?? 0,
+      replicas: p.replicas ?? 3,
+      members: members.map((r) => r.ref!.name),
+      loc: this.loc(p),
+      locs: {
+        memory: p.memory ? this.keywordLoc(p, 'memory', 'memory') : undefined,
+        replicas: p.replicas !== undefined ? this.keywordLoc(p, 'replicas', 'replicas') : undefined,
+        members: members.map((r) => this.refLoc(r)),
+      },
+    };
+  }
+
+  private scenario(s: ast.Scenario): m.Scenario {
+    const loads = s.loads.flatMap((l): m.Load[] =>
+      l.target.ref && l.rate !== undefined
+        ? [{ rps: l.rate, target: l.target.ref.name, durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS, loc: this.loc(l) }]
+        : [],
+    );
+    const chaos = s.chaos.flatMap((c): m.Chaos[] => {
+      const loc = this.loc(c);
+      if (c.$type === 'KillChaos') {
+        const atMs = parseDuration(c.at);
+        return c.target.ref && atMs !== undefined && c.count !== undefined ? [{ kind: 'kill', count: c.count, target: c.target.ref.name, atMs, loc }] : [];
+      }
+      if (c.$type === 'ZoneChaos') {
+        const [atMs, forMs] = [parseDuration(c.at), parseDuration(c.for)];
+        return c.region.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
+      }
+      const everyMs = parseDuration(c.every);
+      return everyMs !== undefined && everyMs > 0 ? [{ kind: 'monkey', everyMs, loc }] : [];
+    });
+    return { name: s.name, loads, warmupMs: parseDuration(s.warmup) ?? 0, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
+  }
+
+  // --- locations ---
+
+  private uri(node: AstNode): string {
+    let n: AstNode | undefined = node;
+    while (n.$container) n = n.$container;
+    return this.uriOf.get(n) ?? '';
+  }
+
+  private rangeLoc(node: AstNode, cst: CstNode | undefined): m.Loc | undefined {
+    return cst ? { uri: this.uri(node), start: cst.range.start, end: cst.range.end } : undefined;
+  }
+
+  private loc(node: AstNode): m.Loc | undefined {
+    return this.rangeLoc(node, node.$cstNode);
+  }
+
+  private propLoc(node: AstNode, property: string): m.Loc | undefined {
+    return this.rangeLoc(node, node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property));
+  }
+
+  private refLoc(ref: Reference): m.Loc | undefined {
+    const node = ref.$refNode;
+    return node ? { uri: this.uri(node.astNode), start: node.range.start, end: node.range.end } : undefined;
+  }
+
+  /** From a property's keyword to the end of its value: `deadline 1s`. */
+  private keywordLoc(node: AstNode, keyword: string, property: string): m.Loc | undefined {
+    const value = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    if (!value) return undefined;
+    const before = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).filter((k) => k.offset < value.offset);
+    const start = before.length > 0 ? before[before.length - 1]!.range.start : value.range.start;
+    return { uri: this.uri(node), start, end: value.range.end };
+  }
+}
+
+/** Memory per instance when neither `memory` nor a known instance type says (m5.large's). */
+const DEFAULT_MEMORY_GIB = 8;
+
+const KIND_OF: Record<ast.CallTarget['$type'], m.ComponentKind> = {
+  Service: 'service',
+  Datastore: 'datastore',
+  Cache: 'cache',
+};
+
+/** The namespace of a declaration and its name; undefined for what has no name. */
+export function namespaceKey(el: Decl): string | undefined {
+  const ns = NAMESPACE[el.$type];
+  return ns && 'name' in el ? `${ns}:${el.name}` : undefined;
+}
+
+const NAMESPACE: Partial<Record<Decl['$type'], string>> = {
+  Service: 'target',
+  Datastore: 'target',
+  Cache: 'target',
+  Entity: 'entity',
+  Facet: 'entity',
+  Region: 'region',
+  Team: 'team',
+  Petal: 'petal',
+  Scenario: 'scenario',
+};
+
+function refs<T extends AstNode>(list: Reference<T>[]): T[] {
+  return list.flatMap((r) => (r.ref ? [r.ref] : []));
+}
+
+function baseName(uri: string): string {
+  const last = uri.split('/').pop() ?? 'architecture';
+  return decodeURIComponent(last).replace(/\.topo$/, '');
+}

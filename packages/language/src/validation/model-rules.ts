@@ -1,0 +1,25 @@
+// The model-level rules: lower the file and its imports to the plain model, run the
+// analysis, and report what it finds in this file.
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import { analyze } from '@topo/model';
+import type { TopoFile } from '../generated/ast.js';
+import { ruleDescription } from '../rule-docs.js';
+import type { TopoServices } from '../topo-module.js';
+
+export function checkModel(services: TopoServices) {
+  return (root: TopoFile, accept: ValidationAcceptor): void => {
+    const document = AstUtils.getDocument(root);
+    const model = services.topo.Models.modelOf(document);
+    const uri = document.uri.toString();
+    for (const f of analyze(model, services.topo.Settings.current)) {
+      if (f.loc.uri !== uri) continue;
+      accept(f.severity, f.message, {
+        node: root,
+        range: { start: f.loc.start, end: f.loc.end },
+        code: f.code,
+        codeDescription: ruleDescription(f.code),
+      });
+    }
+  };
+}

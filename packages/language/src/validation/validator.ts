@@ -1,0 +1,28 @@
+// Registers every check of the language with Langium. Each check is a small function in
+// its own module; model-level rules (budgets, coupling, availability, petals) run once per
+// document over the plain model of the file and its imports.
+import type { ValidationChecks } from 'langium';
+import type { TopoAstType } from '../generated/ast.js';
+import type { TopoServices } from '../topo-module.js';
+import { checkDuplicateNames, checkRepeatedProperties, checkSingleArchitecture } from './declarations.js';
+import { checkImport } from './imports.js';
+import { checkModel } from './model-rules.js';
+
+export function registerValidationChecks(services: TopoServices): void {
+  const registry = services.validation.ValidationRegistry;
+  const documents = services.shared.workspace.LangiumDocuments;
+  const checks: ValidationChecks<TopoAstType> = {
+    TopoFile: [checkSingleArchitecture, checkDuplicateNames(documents), checkModel(services)],
+    Import: checkImport(documents),
+    Region: checkRepeatedProperties,
+    Network: checkRepeatedProperties,
+    Service: checkRepeatedProperties,
+    Datastore: checkRepeatedProperties,
+    Cache: checkRepeatedProperties,
+    Call: checkRepeatedProperties,
+    Route: checkRepeatedProperties,
+    Petal: checkRepeatedProperties,
+    Scenario: checkRepeatedProperties,
+  };
+  registry.register(checks);
+}

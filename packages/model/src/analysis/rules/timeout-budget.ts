@@ -1,0 +1,25 @@
+// timeout-budget: the caller gives up while the target still works or retries, so the
+// target's work is never used and the caller's retry adds more of it (a retry storm).
+import { formatDuration } from '../../units.js';
+import type { AnalysisContext } from '../context.js';
+import { formatNeed } from '../cost.js';
+import { finding, reportAt, type AnalysisFinding } from '../finding.js';
+import { lessThan } from '../numbers.js';
+
+export function timeoutBudget(ctx: AnalysisContext): AnalysisFinding[] {
+  const out: AnalysisFinding[] = [];
+  for (const s of ctx.services) {
+    for (const call of ctx.callsFrom(s.name)) {
+      // Without a timeout only missing-timeout speaks; around a cycle no budget can hold.
+      if (call.timeoutMs === undefined || ctx.inCycle(call)) continue;
+      const need = ctx.need(call.target)!;
+      if (!Number.isFinite(need.ms) || !lessThan(call.timeoutMs, need.ms)) continue;
+      const bounded = ctx.bounded(s.name);
+      const message =
+        `timeout ${formatDuration(call.timeoutMs)} on the call to ${call.target} is shorter than ${call.target} may take: ${formatNeed(need)}` +
+        (bounded ? `; every entry that reaches ${s.name} passes its deadline down (budget propagate), so the work stops when the deadline passes` : '');
+      out.push(finding('timeout-budget', bounded ? 'info' : 'error', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
+    }
+  }
+  return out;
+}

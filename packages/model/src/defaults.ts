@@ -1,0 +1,48 @@
+// Every default of the language reference, in one place.
+import type { CacheEngine, DatastoreEngine, Network, Provider } from './model.js';
+
+export const DEFAULT_NETWORK: Readonly<Network> = {
+  zoneMs: 0.1,
+  crossZoneMs: 0.5,
+  crossRegionMs: 35,
+  petalMs: 0.0003,
+  encodeMs: 0.02,
+  discoveryMs: 10_000,
+};
+
+/** The region made up when a model declares none: aws, zones a, b, c, us-east-1's grid and PUE. */
+export const IMPLICIT_REGION = { name: 'default', provider: 'aws' as Provider, zones: ['a', 'b', 'c'], gridOf: 'us-east-1' };
+
+export const DEFAULT_THREADS = 100;
+export const DEFAULT_SERVICE_WORK_MS = 1;
+export const DEFAULT_SERVICE_INSTANCE_TYPE = 'm5.large';
+export const DEFAULT_CACHE_INSTANCE_TYPE = 'r5.large';
+export const DEFAULT_CACHE_HIT = 0.8;
+
+export const DATASTORE_WORK_MS: Record<DatastoreEngine, number> = {
+  cassandra: 0.5,
+  mysql: 1,
+  postgres: 1,
+  dynamodb: 4,
+  s3: 20,
+};
+
+export const DATASTORE_INSTANCE_TYPE: Record<DatastoreEngine, string | undefined> = {
+  cassandra: 'i3.large',
+  mysql: 'm5.large',
+  postgres: 'm5.large',
+  dynamodb: undefined,
+  s3: undefined,
+};
+
+export const CACHE_WORK_MS: Record<CacheEngine, number> = { memcached: 0.2, redis: 0.2, evcache: 0.2 };
+
+export function isManaged(engine: DatastoreEngine): boolean {
+  return engine === 'dynamodb' || engine === 's3';
+}
+
+export const DEFAULT_REPLICATION = 3;
+export const DEFAULT_SCENARIO_DURATION_MS = 60_000;
+export const DEFAULT_SCENARIO_SEED = 1;
+/** Without any scenario: this load into every entry, for the default duration. */
+export const DEFAULT_LOAD_RPS = 100;

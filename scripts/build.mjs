@@ -1,0 +1,34 @@
+// Bundles the runnable parts with esbuild: the `topo` CLI (and, as packages add them, the
+// workers and the VS Code extension). Packages are TypeScript sources; only bundles are built.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+// ESM bundles of CommonJS dependencies need `require`, `__filename` and `__dirname`.
+const nodeEsmBanner = [
+  "import { createRequire as __topoCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __topoFileURLToPath } from 'node:url';",
+  "import { dirname as __topoDirname } from 'node:path';",
+  'const require = __topoCreateRequire(import.meta.url);',
+  'const __filename = __topoFileURLToPath(import.meta.url);',
+  'const __dirname = __topoDirname(__filename);',
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: nodeEsmBanner },
+  // Native addons stay outside the bundle and load from node_modules.
+  external: ['@resvg/resvg-js'],
+};
+
+await build({
+  ...common,
+  entryPoints: { topo: 'packages/cli/src/topo.ts' },
+  outdir: 'packages/cli/dist',
+  banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner },
+});
+chmodSync('packages/cli/dist/topo.js', 0o755);
