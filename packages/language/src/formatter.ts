@@ -54,7 +54,7 @@ export class TopoFormatter extends AbstractFormatter {
 const TIGHT = new Set([',', '.', ':']);
 
 /** The node's own level of CST children, under rule calls that only wrap it (Element → Region). */
-function ownLevel(node: AstNode, cst: CstNode): CstNode[] {
+function ownLevel(node: AstNode, cst: CstNode): readonly CstNode[] {
   let level = cst;
   while (isCompositeCstNode(level) && level.content.length === 1 && isCompositeCstNode(level.content[0]) && level.content[0].astNode === node) {
     level = level.content[0];

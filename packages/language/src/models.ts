@@ -1,21 +1,41 @@
-// The plain model of each document (the file and its imports), built once per workspace
-// state and shared by validation, hover, code lens and the custom requests.
+// The plain model of each document (the file and its imports) and its analysis, built once
+// per workspace state and shared by validation, hover, code lens, code actions and the
+// custom requests.
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { WorkspaceCache } from 'langium';
-import type { Model } from '@topo/model';
+import { AnalysisContext, analyzeContext, type AnalysisFinding, type Model } from '@topo/model';
 import { importClosure } from './imports.js';
 import { lowerDocuments } from './lower.js';
+import type { TopoSettings } from './settings.js';
+
+export interface Analysis {
+  model: Model;
+  context: AnalysisContext;
+  findings: AnalysisFinding[];
+}
 
 export class TopoModels {
   private readonly documents: LangiumDocuments;
-  private readonly cache: WorkspaceCache<string, Model>;
+  private readonly cache: WorkspaceCache<string, Analysis>;
 
-  constructor(shared: LangiumSharedCoreServices) {
+  constructor(
+    shared: LangiumSharedCoreServices,
+    private readonly settings: TopoSettings,
+  ) {
     this.documents = shared.workspace.LangiumDocuments;
     this.cache = new WorkspaceCache(shared);
   }
 
+  analysisOf(document: LangiumDocument): Analysis {
+    const key = `${document.uri.toString()}\u0000${JSON.stringify(this.settings.current)}`;
+    return this.cache.get(key, () => {
+      const model = lowerDocuments(importClosure(document, this.documents));
+      const context = new AnalysisContext(model, this.settings.current);
+      return { model, context, findings: analyzeContext(context) };
+    });
+  }
+
   modelOf(document: LangiumDocument): Model {
-    return this.cache.get(document.uri.toString(), () => lowerDocuments(importClosure(document, this.documents)));
+    return this.analysisOf(document).model;
   }
 }

@@ -7,7 +7,10 @@ import { inject } from 'langium';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
 import { TopoDocumentValidator } from './document-validator.js';
 import { TopoFormatter } from './formatter.js';
+import { TopoCodeActionProvider } from './lsp/code-actions.js';
+import { TopoCodeLensProvider } from './lsp/code-lens.js';
 import { TopoCompletionProvider } from './lsp/completion.js';
+import { TopoHoverProvider } from './lsp/hover.js';
 import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
@@ -25,7 +28,7 @@ export type TopoServices = LangiumServices & TopoAddedServices;
 
 export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAddedServices> = {
   topo: {
-    Models: (services) => new TopoModels(services.shared),
+    Models: (services) => new TopoModels(services.shared, services.topo.Settings),
     Settings: () => new TopoSettings(),
   },
   references: {
@@ -39,6 +42,9 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
     Formatter: () => new TopoFormatter(),
     CompletionProvider: (services) => new TopoCompletionProvider(services),
     SemanticTokenProvider: (services) => new TopoSemanticTokenProvider(services),
+    HoverProvider: (services) => new TopoHoverProvider(services),
+    CodeLensProvider: (services) => new TopoCodeLensProvider(services),
+    CodeActionProvider: (services) => new TopoCodeActionProvider(services),
   },
 };
 

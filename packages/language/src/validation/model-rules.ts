@@ -2,7 +2,6 @@
 // analysis, and report what it finds in this file.
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import { analyze } from '@topo/model';
 import type { TopoFile } from '../generated/ast.js';
 import { ruleDescription } from '../rule-docs.js';
 import type { TopoServices } from '../topo-module.js';
@@ -10,9 +9,8 @@ import type { TopoServices } from '../topo-module.js';
 export function checkModel(services: TopoServices) {
   return (root: TopoFile, accept: ValidationAcceptor): void => {
     const document = AstUtils.getDocument(root);
-    const model = services.topo.Models.modelOf(document);
     const uri = document.uri.toString();
-    for (const f of analyze(model, services.topo.Settings.current)) {
+    for (const f of services.topo.Models.analysisOf(document).findings) {
       if (f.loc.uri !== uri) continue;
       accept(f.severity, f.message, {
         node: root,

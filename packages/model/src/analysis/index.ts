@@ -14,3 +14,5 @@ export { readableTimeoutAtLeast, readableTimeoutAtMost } from './readable.js';
 export { ANALYSIS_RULE_IDS, RULES } from './rules/index.js';
 export type { RegisteredRule } from './rules/index.js';
 export { replicasNeeded } from './rules/replication.js';
+export { petalMemoryUse } from './rules/petals.js';
+export type { PetalMemoryUse } from './rules/petals.js';

@@ -50,14 +50,24 @@ function instancesIn(c: Component, region: string): number {
   return c.placement.reduce((n, p) => (p.region === region ? n + p.count : n), 0);
 }
 
+/** What a petal's members hold in its region: per member, instances × memory per instance. */
+export interface PetalMemoryUse {
+  parts: { name: string; instances: number; bytes: number }[];
+  total: number;
+}
+
+export function petalMemoryUse(ctx: AnalysisContext, p: Petal): PetalMemoryUse {
+  const parts = p.members.flatMap((name) => {
+    const member = ctx.component(name);
+    const instances = member ? instancesIn(member, p.region) : 0;
+    return member && instances > 0 ? [{ name, instances, bytes: memoryPerInstance(member) }] : [];
+  });
+  return { parts, total: parts.reduce((sum, m) => sum + m.instances * m.bytes, 0) };
+}
+
 export function petalMemory(ctx: AnalysisContext): AnalysisFinding[] {
   return ctx.model.petals.flatMap((p: Petal) => {
-    const parts = p.members.flatMap((name) => {
-      const member = ctx.component(name);
-      const instances = member ? instancesIn(member, p.region) : 0;
-      return member && instances > 0 ? [{ name, instances, bytes: memoryPerInstance(member) }] : [];
-    });
-    const total = parts.reduce((sum, m) => sum + m.instances * m.bytes, 0);
+    const { parts, total } = petalMemoryUse(ctx, p);
     if (!greaterThan(total, p.memoryBytes)) return [];
     const sum = parts.map((m) => `${m.name} ${m.instances} × ${formatSize(m.bytes)}`).join(' + ');
     const message = `the members of petal ${p.name} need ${formatSize(total)} in ${p.region}, more than its ${formatSize(p.memoryBytes)}: ${sum} = ${formatSize(total)}`;

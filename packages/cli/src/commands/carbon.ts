@@ -1,0 +1,114 @@
+// `topo carbon FILE`: what the architecture emits per month by the Cloud Carbon Footprint
+// methodology, per component and region, and with a scenario, SCI per 1,000 requests.
+import type { Model } from '@topo/model';
+import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
+import { UsageError, type Command } from '../io.js';
+import { loadCheckedModel } from '../load.js';
+import { choiceOption, parseCommandArgs } from '../options.js';
+
+export const carbon: Command = {
+  name: 'carbon',
+  summary: 'estimate carbon per month (Cloud Carbon Footprint) and per request (SCI)',
+  usage: 'topo carbon FILE [--scenario NAME] [--format text|json] [--utilization F]',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      scenario: { type: 'string' },
+      format: { type: 'string' },
+      utilization: { type: 'string' },
+    });
+    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
+    const utilization = values.utilization === undefined ? undefined : parseUtilization(values.utilization);
+    if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${carbon.usage}`);
+    const { model } = await loadCheckedModel(positionals[0]!, io);
+    const options: CarbonOptions = { ...(utilization !== undefined ? { utilization } : {}) };
+    if (values.scenario !== undefined) Object.assign(options, scenarioOptions(model, values.scenario));
+    const report = estimateCarbon(model, options);
+    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, utilization));
+    return 0;
+  },
+};
+
+/** `0.3` or `30%`, between 0 and 1. */
+function parseUtilization(text: string): number {
+  const percent = text.endsWith('%');
+  const n = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  if (text.trim() === '' || !(n >= 0 && n <= 1)) throw new UsageError(`--utilization wants a fraction between 0 and 1 (or a percentage), not '${text}'`);
+  return n;
+}
+
+/** What a simulation of the scenario measured; the simulator is not part of this build yet. */
+function scenarioOptions(model: Model, name: string): CarbonOptions {
+  if (!model.scenarios.some((s) => s.name === name)) {
+    const known = model.scenarios.map((s) => s.name);
+    throw new UsageError(`no scenario named '${name}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
+  }
+  throw new UsageError(
+    `--scenario needs the simulator, which this build does not have yet: without it, carbon assumes one utilisation for every instance (--utilization) and reports no SCI`,
+  );
+}
+
+const kwh = (n: number) => n.toFixed(2);
+const kg = (n: number) => n.toFixed(3);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+function table(header: string[], rows: string[][], numeric: boolean[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function source(r: RegionRow, what: 'grid' | 'pue'): string {
+  const s = what === 'grid' ? r.gridSource : r.pueSource;
+  return s === 'model' ? 'file' : s === 'ccf' ? 'CCF' : 'provider average';
+}
+
+function formatReport(r: CarbonReport, utilization: number | undefined): string {
+  const out: string[] = [
+    `${r.architecture}: carbon per month of ${r.hoursPerMonth} hours, Cloud Carbon Footprint methodology (docs/carbon.md)`,
+    `CPU utilisation: ${utilization === undefined ? "50% (CCF's default)" : pct(utilization)}`,
+    '',
+    ...table(
+      ['component', 'kind', 'region', 'instances', 'type', 'CPU', 'kWh', 'operational kgCO2e', 'embodied kgCO2e', 'total kgCO2e', 'share'],
+      r.components.map((c) => [
+        c.name,
+        c.kind,
+        c.region,
+        String(c.instances),
+        c.instanceType ?? 'managed',
+        c.instances > 0 ? `${Math.round(c.utilization * 100)}%` : '',
+        kwh(c.energyKWhPerMonth),
+        kg(c.operationalKgCO2ePerMonth),
+        kg(c.embodiedKgCO2ePerMonth),
+        kg(c.totalKgCO2ePerMonth),
+        pct(c.share),
+      ]),
+      [false, false, false, true, false, true, true, true, true, true, true],
+    ),
+    '',
+    ...table(
+      ['region', 'provider', 'gCO2e/kWh', 'from', 'PUE', 'from', 'kWh', 'operational kgCO2e', 'embodied kgCO2e', 'total kgCO2e', 'share'],
+      r.regions.map((x) => [
+        x.name,
+        x.provider,
+        String(x.gridGCO2ePerKWh),
+        source(x, 'grid'),
+        String(x.pue),
+        source(x, 'pue'),
+        kwh(x.energyKWhPerMonth),
+        kg(x.operationalKgCO2ePerMonth),
+        kg(x.embodiedKgCO2ePerMonth),
+        kg(x.totalKgCO2ePerMonth),
+        pct(x.share),
+      ]),
+      [false, false, true, false, true, false, true, true, true, true, true],
+    ),
+    '',
+    `total: ${formatKgCO2e(r.totalKgCO2ePerMonth)} per month (operational ${formatKgCO2e(r.operationalKgCO2ePerMonth)}, ` +
+      `embodied ${formatKgCO2e(r.embodiedKgCO2ePerMonth)}), ${kwh(r.energyKWhPerMonth)} kWh`,
+  ];
+  if (r.sci) out.push(`SCI: ${r.sci.gCO2ePer1000Requests.toPrecision(3)} gCO2e per 1,000 requests (${r.sci.requests} requests in ${r.sci.seconds}s)`);
+  const notes = [...r.notes, ...r.components.flatMap((c) => c.notes.map((n) => `${c.name} (${c.region}): ${n}`))];
+  if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  - ${n}`));
+  return out.join('\n') + '\n';
+}

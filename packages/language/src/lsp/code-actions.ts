@@ -1,0 +1,167 @@
+// Quick fixes for the budget, retry, route and entity rules, and the source action "Fix
+// timeout budgets" that rewrites a file's timeouts so every budget holds.
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { GrammarUtils } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  formatDuration,
+  formatShare,
+  planTimeoutBudgetFixes,
+  readableTimeoutAtLeast,
+  readableTimeoutAtMost,
+  type Call,
+} from '@topo/model';
+import type { Call as AstCall, Route, Service } from '../generated/ast.js';
+import type { Analysis } from '../models.js';
+import type { TopoServices } from '../topo-module.js';
+import { modelCall, nodeAt } from './locate.js';
+
+export const FIX_TIMEOUT_BUDGETS_KIND = `${CodeActionKind.Source}.fixTimeoutBudgets`;
+
+type Fixer = (ctx: FixContext) => CodeAction[];
+
+interface FixContext {
+  document: LangiumDocument;
+  diagnostic: Diagnostic;
+  analysis: Analysis;
+}
+
+export class TopoCodeActionProvider implements CodeActionProvider {
+  constructor(private readonly services: TopoServices) {}
+
+  getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+    const analysis = this.services.topo.Models.analysisOf(document);
+    const actions = params.context.diagnostics.flatMap((diagnostic) => {
+      const fixer = FIXERS[String(diagnostic.code)];
+      return fixer ? fixer({ document, diagnostic, analysis }) : [];
+    });
+    const wanted = params.context.only;
+    if (!wanted || wanted.some((k) => FIX_TIMEOUT_BUDGETS_KIND.startsWith(k))) {
+      const fix = fixTimeoutBudgets(document, analysis);
+      if (fix) actions.push(fix);
+    }
+    return actions;
+  }
+}
+
+const FIXERS: Record<string, Fixer> = {
+  'timeout-budget': ({ document, diagnostic, analysis }) => {
+    const at = callAt(document, diagnostic, analysis);
+    const need = at && analysis.context.need(at.call.target);
+    if (!at || !need || !Number.isFinite(need.ms)) return [];
+    const timeout = readableTimeoutAtLeast(need.ms);
+    return replaceProperty(document, diagnostic, at.node, 'timeout', formatDuration(timeout), `Raise the timeout to ${formatDuration(timeout)} (${at.call.target} needs ${formatDuration(need.ms)})`);
+  },
+  'missing-timeout': ({ document, diagnostic, analysis }) => {
+    const at = callAt(document, diagnostic, analysis);
+    const target = at && GrammarUtils.findNodeForProperty(at.node.$cstNode, 'target');
+    if (!at || !target) return [];
+    const need = analysis.context.need(at.call.target);
+    const timeout = need && Number.isFinite(need.ms) ? readableTimeoutAtLeast(need.ms) : DEFAULT_TIMEOUT_MS;
+    const why = need && Number.isFinite(need.ms) ? `${at.call.target} needs ${formatDuration(need.ms)}` : `${at.call.target} has unbounded calls of its own`;
+    const range = { start: target.range.end, end: target.range.end };
+    return [quickFix(`Add timeout ${formatDuration(timeout)} (${why})`, document, diagnostic, [{ range, newText: ` timeout ${formatDuration(timeout)}` }])];
+  },
+  'retry-same-instance': ({ document, diagnostic, analysis }) => {
+    const at = callAt(document, diagnostic, analysis);
+    if (!at || at.call.retry !== 'same') return [];
+    return replaceProperty(document, diagnostic, at.node, 'retry', 'different', 'Retry on a different instance');
+  },
+  'connect-timeout': ({ document, diagnostic, analysis }) => {
+    const at = callAt(document, diagnostic, analysis);
+    if (!at || at.call.timeoutMs === undefined) return [];
+    const connect = readableTimeoutAtMost(at.call.timeoutMs / 2);
+    if (!(connect > 0 && connect < at.call.timeoutMs)) return [];
+    return replaceProperty(document, diagnostic, at.node, 'connect', formatDuration(connect), `Make connect ${formatDuration(connect)}, less than the timeout`);
+  },
+  'route-shares': ({ document, diagnostic }) => {
+    const service = nodeAt<Service>(document, diagnostic.range.start, ['Service']);
+    const routes = service?.steps.filter((s): s is Route => s.$type === 'Route') ?? [];
+    const shares = routes.map((r) => Number.parseFloat(r.routeShare ?? '0'));
+    const sum = shares.reduce((a, b) => a + b, 0);
+    if (routes.length === 0 || sum <= 0) return [];
+    const scaled = normaliseTo100(shares);
+    const edits = routes.flatMap((r, i) => {
+      const cst = GrammarUtils.findNodeForProperty(r.$cstNode, 'routeShare');
+      return cst ? [{ range: cst.range, newText: formatShare(scaled[i]! / 100) }] : [];
+    });
+    return [quickFix(`Scale the route shares to sum to 100% (${scaled.map((s) => `${s}%`).join(', ')})`, document, diagnostic, edits)];
+  },
+  'whole-entity': ({ document, diagnostic, analysis }) => {
+    const entity = document.textDocument.getText(diagnostic.range);
+    return analysis.model.facets
+      .filter((f) => f.entity === entity)
+      .map((f) => quickFix(`Use the facet ${f.name} instead of the whole ${entity}`, document, diagnostic, [{ range: diagnostic.range, newText: f.name }]));
+  },
+  'deadline-budget': ({ document, diagnostic, analysis }) => {
+    const service = nodeAt<Service>(document, diagnostic.range.start, ['Service']);
+    const need = service && analysis.context.need(service.name)?.ms;
+    if (!service || need === undefined || !Number.isFinite(need)) return [];
+    const deadline = readableTimeoutAtLeast(need);
+    return replaceProperty(document, diagnostic, service, 'deadline', formatDuration(deadline), `Raise the deadline to ${formatDuration(deadline)} (the edge needs ${formatDuration(need)})`);
+  },
+};
+
+/** A missing timeout with nothing to size it by: a second, the common default of clients. */
+const DEFAULT_TIMEOUT_MS = 1000;
+
+/** Whole percentages proportional to the shares, summing to exactly 100. */
+function normaliseTo100(shares: number[]): number[] {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const exact = shares.map((s) => (s / sum) * 100);
+  const floors = exact.map(Math.floor);
+  let left = 100 - floors.reduce((a, b) => a + b, 0);
+  // Largest remainders first, then in order: the same input gives the same output.
+  const order = exact.map((e, i) => [e - floors[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    floors[i]!++;
+  }
+  return floors;
+}
+
+function callAt(document: LangiumDocument, diagnostic: Diagnostic, analysis: Analysis): { node: AstCall | Route; call: Call } | undefined {
+  const node = nodeAt<AstCall | Route>(document, diagnostic.range.start, ['Call', 'Route']);
+  const call = node && modelCall(analysis.model, document, node);
+  return node && call ? { node, call } : undefined;
+}
+
+function valueRange(node: AstNode, property: string): Range | undefined {
+  const cst: CstNode | undefined = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property);
+  return cst?.range;
+}
+
+function replaceProperty(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, property: string, newText: string, title: string): CodeAction[] {
+  const range = valueRange(node, property);
+  return range ? [quickFix(title, document, diagnostic, [{ range, newText }])] : [];
+}
+
+function quickFix(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: TextEdit[]): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [document.uri.toString()]: edits } },
+  };
+}
+
+/** "Fix timeout budgets": the planned timeouts of the calls written in this file. */
+function fixTimeoutBudgets(document: LangiumDocument, analysis: Analysis): CodeAction | undefined {
+  const byId = new Map(analysis.model.services.flatMap((s) => s.calls).map((c) => [c.id, c]));
+  const uri = document.uri.toString();
+  const edits = planTimeoutBudgetFixes(analysis.model, analysis.context).flatMap((fix): TextEdit[] => {
+    const call = byId.get(fix.callId);
+    if (!call?.loc || call.loc.uri !== uri) return [];
+    const node = nodeAt<AstCall | Route>(document, call.loc.start, ['Call', 'Route']);
+    const range = node && valueRange(node, 'timeout');
+    return range ? [{ range, newText: formatDuration(fix.timeoutMs) }] : [];
+  });
+  if (edits.length === 0) return undefined;
+  return {
+    title: `Fix timeout budgets (${edits.length} timeout${edits.length === 1 ? '' : 's'})`,
+    kind: FIX_TIMEOUT_BUDGETS_KIND,
+    edit: { changes: { [uri]: edits } },
+  };
+}

@@ -1,0 +1,47 @@
+// Code lenses: each service's worst case and reach (`worst case 308ms · ×4 from wwwproxy`),
+// each edge's deadline use (`needs 801ms of 1s`), and the actions an editor offers on
+// architectures and scenarios (the VS Code client implements the commands).
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import { deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
+import type { TopoFile } from '../generated/ast.js';
+import type { TopoServices } from '../topo-module.js';
+
+export const OPEN_PREVIEW_COMMAND = 'topo.openPreview';
+export const SIMULATE_COMMAND = 'topo.runSimulation';
+
+export class TopoCodeLensProvider implements CodeLensProvider {
+  constructor(private readonly services: TopoServices) {}
+
+  provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
+    const { model, context } = this.services.topo.Models.analysisOf(document);
+    const uri = document.uri.toString();
+    const here = (loc: Loc | undefined): loc is Loc => loc?.uri === uri;
+    const lenses: CodeLens[] = [];
+    const lens = (loc: Loc, title: string, command = '', args?: unknown[]) =>
+      lenses.push({ range: toRange(loc), command: { title, command, arguments: args } });
+
+    const root = document.parseResult.value as TopoFile;
+    const arch = root.elements.find((e) => e.$type === 'Architecture');
+    if (arch?.$cstNode) lens({ uri, start: arch.$cstNode.range.start, end: arch.$cstNode.range.end }, '$(open-preview) Open Preview', OPEN_PREVIEW_COMMAND, [uri]);
+
+    for (const service of model.services) {
+      if (!here(service.loc)) continue;
+      const need = context.need(service.name)!;
+      const reach = context.reach(service.name);
+      const worst = Number.isFinite(need.ms) ? `worst case ${formatDuration(need.ms)}` : 'worst case unbounded: a call has no timeout';
+      lens(service.loc, reach ? `${worst} · ${formatReach(reach)}` : worst);
+      const usage = deadlineUsage(context, service.name);
+      if (usage && here(service.locs.deadline)) lens(service.locs.deadline, usage.label);
+    }
+    for (const scenario of model.scenarios) {
+      if (here(scenario.loc)) lens(scenario.loc, '▶ Simulate', SIMULATE_COMMAND, [uri, scenario.name]);
+    }
+    return lenses;
+  }
+}
+
+function toRange(loc: Loc): Range {
+  return { start: loc.start, end: loc.start };
+}

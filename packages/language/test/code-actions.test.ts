@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse } from './helpers.js';
+
+async function actionsFor(text: string, code?: string): Promise<{ actions: CodeAction[]; apply: (a: CodeAction) => string }> {
+  const { documents, services } = await parse(text);
+  const document = documents[0]!;
+  const diagnostics = (document.diagnostics ?? []).filter((d: Diagnostic) => code === undefined || d.code === code);
+  const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
+    textDocument: { uri: document.uri.toString() },
+    range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics, only: code === undefined ? ['source'] : ['quickfix'] },
+  })) as CodeAction[];
+  const apply = (a: CodeAction) => TextDocument.applyEdits(TextDocument.create('x', 'topo', 1, text), a.edit!.changes![document.uri.toString()] as TextEdit[]);
+  return { actions: actions.filter((a) => code === undefined || a.kind === 'quickfix'), apply };
+}
+
+describe('quick fixes', () => {
+  it('raises a timeout to cover the need, rounded up to a readable value', async () => {
+    const { actions, apply } = await actionsFor('service a {\n  call b timeout 10ms\n}\nservice b {\n  work 12ms\n}', 'timeout-budget');
+    expect(actions.map((a) => a.title)).toEqual(['Raise the timeout to 15ms (b needs 12ms)']);
+    expect(apply(actions[0]!)).toContain('call b timeout 15ms');
+  });
+
+  it('adds a missing timeout sized by the target', async () => {
+    const { actions, apply } = await actionsFor('service a {\n  call b retries 1\n}\nservice b {\n  work 40ms\n}', 'missing-timeout');
+    expect(apply(actions[0]!)).toContain('call b timeout 40ms retries 1');
+  });
+
+  it('retries on a different instance', async () => {
+    const { actions, apply } = await actionsFor('service a {\n  call b timeout 1s retries 1 retry same\n}\nservice b', 'retry-same-instance');
+    expect(apply(actions[0]!)).toContain('retry different');
+  });
+
+  it('makes connect less than the timeout', async () => {
+    const { actions, apply } = await actionsFor('service a {\n  call b timeout 100ms connect 100ms\n}\nservice b', 'connect-timeout');
+    expect(apply(actions[0]!)).toContain('timeout 100ms connect 50ms');
+  });
+
+  it('scales route shares to 100%', async () => {
+    const { actions, apply } = await actionsFor('service a {\n  route 70% b timeout 1s\n  route 20% c timeout 1s\n}\nservice b\nservice c', 'route-shares');
+    expect(actions[0]!.title).toBe('Scale the route shares to sum to 100% (78%, 22%)');
+    expect(apply(actions[0]!)).toContain('route 78% b timeout 1s\n  route 22% c');
+  });
+
+  it('replaces a whole entity with each of its facets', async () => {
+    const { actions, apply } = await actionsFor('entity Video\nfacet Art of Video\nfacet Meta of Video\nservice a {\n  uses Video\n}', 'whole-entity');
+    expect(actions.map((a) => a.title)).toEqual(['Use the facet Art instead of the whole Video', 'Use the facet Meta instead of the whole Video']);
+    expect(apply(actions[1]!)).toContain('uses Meta');
+  });
+
+  it('raises a deadline to cover the edge', async () => {
+    const { actions, apply } = await actionsFor('service e {\n  layer edge\n  deadline 100ms\n  call b timeout 150ms\n}\nservice b', 'deadline-budget');
+    expect(apply(actions[0]!)).toContain('deadline 200ms');
+  });
+});
+
+describe('source action: Fix timeout budgets', () => {
+  it('rewrites the retry storm so every budget holds and timeouts shrink from the edge', async () => {
+    const before = readFileSync(join(import.meta.dirname, '../../../examples/retry-storm.topo'), 'utf8');
+    const { actions, apply } = await actionsFor(before);
+    const fix = actions.find((a) => a.kind === 'source.fixTimeoutBudgets')!;
+    const after = apply(fix);
+    const timeouts = (t: string) => [...t.matchAll(/call (\w+) timeout (\S+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(timeouts(before)).toEqual(['middle 2s', 'backend 2s', 'store 2s']);
+    const planned = timeouts(after);
+    expect(planned).not.toEqual(timeouts(before));
+    const { findings } = await parse(after);
+    expect(findings.filter((f) => f.code === 'timeout-budget' || f.code === 'deadline-budget')).toEqual([]);
+    const ms = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) : Number(d.slice(0, -1)) * 1000);
+    const values = planned.map((p) => ms(p.split(' ')[1]!));
+    expect(values[0]! > values[1]! && values[1]! > values[2]!).toBe(true);
+  });
+
+  it('is not offered when every budget holds', async () => {
+    const { actions } = await actionsFor('service a {\n  call b timeout 10ms\n}\nservice b');
+    expect(actions.filter((a) => a.kind === 'source.fixTimeoutBudgets')).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+// The language server as an editor sees it: `topo lsp --stdio` in a child process.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, CodeLens, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from './lsp-client.js';
+
+const examples = join(import.meta.dirname, '../examples');
+const uri = pathToFileURL(join(examples, 'retry-storm.topo')).toString();
+const text = readFileSync(join(examples, 'retry-storm.topo'), 'utf8');
+const codes = (list: Diagnostic[]) => list.map((d) => `${d.code}@${d.range.start.line + 1}`).sort();
+
+describe('topo lsp --stdio', () => {
+  let client: LspClient;
+  let version = 1;
+
+  beforeAll(async () => {
+    client = new LspClient(pathToFileURL(examples).toString());
+    await client.initialize();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'topo', version, text } });
+  });
+  afterAll(async () => client?.close());
+
+  it('publishes the diagnostics of an opened file, with rule ids and links', async () => {
+    const list = await client.diagnosticsOf(uri, (l) => l.length > 0);
+    expect(codes(list)).toEqual(['deadline-budget@9', 'retry-amplification@16', 'timeout-budget@10', 'timeout-budget@16', 'uniform-timeouts@10']);
+    const budget = list.find((d) => d.code === 'timeout-budget')!;
+    expect(budget.message).toBe('timeout 2s on the call to middle is shorter than middle may take: 1ms work + 3 attempts × 2s = 6.001s');
+    expect(budget.codeDescription?.href).toMatch(/docs\/rules\/timeout-budget\.md$/);
+  });
+
+  it('hovers a call with its cost, the target need and the margin', async () => {
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 15, character: 8 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain('cost: 3 attempts × 2s = 6s');
+    expect(value).toContain('backend needs 1ms work + 3 attempts × 2s = 6.001s');
+    expect(value).toContain('short by 4.001s');
+  });
+
+  it('shows code lenses: worst case and reach of services, deadline use of edges', async () => {
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    const titles = lenses.map((l) => l.command?.title);
+    expect(titles).toContain('worst case 6.001s · ×3 from edge');
+    expect(titles).toContain('needs 6.001s of 5s');
+  });
+
+  it('offers a quick fix that raises the timeout, and applying it clears the error', async () => {
+    const list = await client.diagnosticsOf(uri, (l) => l.length > 0);
+    const diagnostic = list.find((d) => d.code === 'timeout-budget' && d.range.start.line === 15)!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.title.startsWith('Raise the timeout'))!;
+    expect(fix.title).toBe('Raise the timeout to 7s (backend needs 6.001s)');
+    const edited = TextDocument.applyEdits(TextDocument.create(uri, 'topo', version, text), fix.edit!.changes![uri] as TextEdit[]);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: edited }] });
+    const after = await client.diagnosticsOf(uri, (l) => !codes(l).includes('timeout-budget@16'));
+    expect(codes(after)).not.toContain('timeout-budget@16');
+  });
+
+  it('clears the diagnostics when the file is fixed', async () => {
+    const fixed = text
+      .replace('deadline 5s', 'deadline 3s')
+      .replace('call middle timeout 2s retries 2', 'call middle timeout 1s retries 1')
+      .replace('call backend timeout 2s retries 2', 'call backend timeout 400ms retries 1')
+      .replace('call store timeout 2s retries 2', 'call store timeout 100ms retries 1');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: fixed }] });
+    expect(await client.diagnosticsOf(uri, (l) => l.length === 0)).toEqual([]);
+  });
+});
