@@ -21,8 +21,10 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: nodeEsmBanner },
-  // Native addons stay outside the bundle and load from node_modules.
-  external: ['@resvg/resvg-js'],
+  // Native addons stay outside the bundle and load from node_modules, and so does
+  // web-worker: in Node it starts its worker thread from its own file, which a bundle would
+  // replace with the whole CLI.
+  external: ['@resvg/resvg-js', 'web-worker'],
 };
 
 await build({

@@ -2,7 +2,8 @@
 // `{` on the declaration's line, one property per line indented by two spaces, one space
 // between the words of a property, `a, b, c` lists. Idempotent.
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
+import { AstUtils, GrammarAST } from 'langium';
+import { ownLevel } from './cst-spans.js';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 
 /** Keywords that start a property line, per block type. */
@@ -29,7 +30,7 @@ export class TopoFormatter extends AbstractFormatter {
       return;
     }
     // The node's own level of the syntax tree: its keywords, names, and its child nodes whole.
-    const items = ownLevel(node, cst).filter((n) => !n.hidden);
+    const items = ownLevel(node).filter((n) => !n.hidden);
     const keywords = PROPERTY_KEYWORDS[node.$type];
     const open = items.find((l) => l.text === '{');
     const close = [...items].reverse().find((l) => l.text === '}');
@@ -52,15 +53,6 @@ export class TopoFormatter extends AbstractFormatter {
 }
 
 const TIGHT = new Set([',', '.', ':']);
-
-/** The node's own level of CST children, under rule calls that only wrap it (Element → Region). */
-function ownLevel(node: AstNode, cst: CstNode): readonly CstNode[] {
-  let level = cst;
-  while (isCompositeCstNode(level) && level.content.length === 1 && isCompositeCstNode(level.content[0]) && level.content[0].astNode === node) {
-    level = level.content[0];
-  }
-  return isCompositeCstNode(level) ? level.content : [];
-}
 
 /** A property keyword, not the same word used as a name (`service zone`). */
 function isKeyword(leaf: CstNode): boolean {

@@ -1,8 +1,8 @@
 // Lowering: the parsed files of one architecture (an entry file and its imports) become the
 // plain model, with every default applied and every unit resolved. Whatever does not
 // resolve is left out: the language reports it, and the engines never see half a thing.
-import type { AstNode, CstNode, LangiumDocument, Reference } from 'langium';
-import { GrammarUtils } from 'langium';
+import type { AstNode, LangiumDocument, Reference } from 'langium';
+import { propertySpan } from './cst-spans.js';
 import * as m from '@topo/model';
 import type * as ast from './generated/ast.js';
 import { parseDuration, parsePercent, parseSize } from './literals.js';
@@ -183,7 +183,7 @@ class Lowering {
       budgetPropagate: s.budgetPropagate,
       steps,
       calls,
-      locs: { ...base.locs, deadline: s.deadline ? this.keywordLoc(s, 'deadline', 'deadline') : undefined },
+      locs: { ...base.locs, deadline: s.deadline ? this.keywordLoc(s, 'deadline') : undefined },
     };
   }
 
@@ -209,10 +209,10 @@ class Lowering {
       loc: this.loc(c),
       locs: {
         target: this.refLoc(c.target),
-        timeout: c.timeout ? this.keywordLoc(c, 'timeout', 'timeout') : undefined,
-        connect: c.connect ? this.keywordLoc(c, 'connect', 'connect') : undefined,
-        retries: c.retries !== undefined ? this.keywordLoc(c, 'retries', 'retries') : undefined,
-        share: c.share ? this.keywordLoc(c, 'share', 'share') : undefined,
+        timeout: c.timeout ? this.keywordLoc(c, 'timeout') : undefined,
+        connect: c.connect ? this.keywordLoc(c, 'connect') : undefined,
+        retries: c.retries !== undefined ? this.keywordLoc(c, 'retries') : undefined,
+        share: c.share ? this.keywordLoc(c, 'share') : undefined,
       },
     };
   }
@@ -234,9 +234,9 @@ class Lowering {
       storageBytes: parseSize(d.storage),
       locs: {
         ...base.locs,
-        replication: d.replication !== undefined ? this.keywordLoc(d, 'replication', 'replication') : undefined,
-        read: d.read ? this.keywordLoc(d, 'read', 'read') : undefined,
-        write: d.write ? this.keywordLoc(d, 'write', 'write') : undefined,
+        replication: d.replication !== undefined ? this.keywordLoc(d, 'replication') : undefined,
+        read: d.read ? this.keywordLoc(d, 'read') : undefined,
+        write: d.write ? this.keywordLoc(d, 'write') : undefined,
       },
     };
   }
@@ -252,13 +252,13 @@ class Lowering {
     return {
       name: p.name,
       region: p.region?.ref?.name ?? this.regions[0]!.name,
-      memoryBytes: parseSize(p.memory) ?? 0,
+      memoryBytes: parseSize(p.memory),
       replicas: p.replicas ?? 3,
       members: members.map((r) => r.ref!.name),
       loc: this.loc(p),
       locs: {
-        memory: p.memory ? this.keywordLoc(p, 'memory', 'memory') : undefined,
-        replicas: p.replicas !== undefined ? this.keywordLoc(p, 'replicas', 'replicas') : undefined,
+        memory: p.memory ? this.keywordLoc(p, 'memory') : undefined,
+        replicas: p.replicas !== undefined ? this.keywordLoc(p, 'replicas') : undefined,
         members: members.map((r) => this.refLoc(r)),
       },
     };
@@ -294,16 +294,14 @@ class Lowering {
     return this.uriOf.get(n) ?? '';
   }
 
-  private rangeLoc(node: AstNode, cst: CstNode | undefined): m.Loc | undefined {
+  private loc(node: AstNode): m.Loc | undefined {
+    const cst = node.$cstNode;
     return cst ? { uri: this.uri(node), start: cst.range.start, end: cst.range.end } : undefined;
   }
 
-  private loc(node: AstNode): m.Loc | undefined {
-    return this.rangeLoc(node, node.$cstNode);
-  }
-
   private propLoc(node: AstNode, property: string): m.Loc | undefined {
-    return this.rangeLoc(node, node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property));
+    const span = propertySpan(node, property);
+    return span && { uri: this.uri(node), start: span.value.range.start, end: span.value.range.end };
   }
 
   private refLoc(ref: Reference): m.Loc | undefined {
@@ -312,12 +310,9 @@ class Lowering {
   }
 
   /** From a property's keyword to the end of its value: `deadline 1s`. */
-  private keywordLoc(node: AstNode, keyword: string, property: string): m.Loc | undefined {
-    const value = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property);
-    if (!value) return undefined;
-    const before = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword).filter((k) => k.offset < value.offset);
-    const start = before.length > 0 ? before[before.length - 1]!.range.start : value.range.start;
-    return { uri: this.uri(node), start, end: value.range.end };
+  private keywordLoc(node: AstNode, property: string): m.Loc | undefined {
+    const span = propertySpan(node, property);
+    return span && { uri: this.uri(node), start: span.range.start, end: span.range.end };
   }
 }
 

@@ -3,6 +3,7 @@
 // custom requests.
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { WorkspaceCache } from 'langium';
+import { estimateCarbon, type CarbonReport } from '@topo/carbon';
 import { AnalysisContext, analyzeContext, type AnalysisFinding, type Model } from '@topo/model';
 import { importClosure } from './imports.js';
 import { lowerDocuments } from './lower.js';
@@ -17,6 +18,7 @@ export interface Analysis {
 export class TopoModels {
   private readonly documents: LangiumDocuments;
   private readonly cache: WorkspaceCache<string, Analysis>;
+  private readonly carbon: WorkspaceCache<string, CarbonReport>;
 
   constructor(
     shared: LangiumSharedCoreServices,
@@ -24,6 +26,7 @@ export class TopoModels {
   ) {
     this.documents = shared.workspace.LangiumDocuments;
     this.cache = new WorkspaceCache(shared);
+    this.carbon = new WorkspaceCache(shared);
   }
 
   analysisOf(document: LangiumDocument): Analysis {
@@ -37,5 +40,11 @@ export class TopoModels {
 
   modelOf(document: LangiumDocument): Model {
     return this.analysisOf(document).model;
+  }
+
+  /** The carbon estimate at CCF's default utilisation, for hovers and code lenses. */
+  carbonOf(document: LangiumDocument): CarbonReport {
+    const analysis = this.analysisOf(document);
+    return this.carbon.get(document.uri.toString(), () => estimateCarbon(analysis.model));
   }
 }

@@ -215,7 +215,8 @@ export type Component = Service | Datastore | Cache;
 export interface Petal {
   name: string;
   region: string;
-  memoryBytes: number;
+  /** The petal's shared memory; undefined when the file does not say. */
+  memoryBytes?: number;
   replicas: number;
   members: string[];
   loc?: Loc;

@@ -121,22 +121,23 @@ describe('consistency-level', () => {
 
 describe('unknown-instance-type', () => {
   test('fires on a type outside the catalog, for services, datastores and caches', async () => {
-    const findings = await expectAnnotated(`
+    const text = `
       service a {
         instances 3 of m5.huge                      // @expect unknown-instance-type
       }
       datastore d: mysql {
-        instances 3 of db.r5.large                  // @expect unknown-instance-type
+        instances 3 of x2.large                     // @expect unknown-instance-type
       }
       cache c: redis {
-        instances 3 of cache.m5.large               // @expect unknown-instance-type
+        instances 3 of cache_m5                     // @expect unknown-instance-type
       }
       service b {
         instances 3 of n2-standard-4
       }
-    `);
+    `;
+    const findings = await expectAnnotated(text);
     const f = findings[0]!;
     expect(f.message).toBe('m5.huge is not in the built-in catalog: carbon for a uses per-vCPU defaults, so its numbers are guesses');
-    expect(f.loc.start.character).toBe(findings[0]!.loc.start.character);
+    expect(f.loc.start.character).toBe(text.split('\n')[2]!.indexOf('m5.huge'));
   });
 });

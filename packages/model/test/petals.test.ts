@@ -82,11 +82,12 @@ describe('petal-memory', () => {
   `;
 
   test('fires when the members need more memory than the petal has, counting only its region', async () => {
-    const text = petal('800GB').replace('memory 800GB', 'memory 800GB                                 // @expect petal-memory');
+    const text = petal('799GB').replace('memory 799GB', 'memory 799GB                                 // @expect petal-memory');
     const findings = await expectAnnotated(text);
     expect(only(findings, 'petal-memory').message).toBe(
-      'the members of petal studio need 800GB in home, more than its 800GB: render 6 × 64GB + frames 3 × 128GB + hot 2 × 16GB = 800GB'.replace('800GB in home, more than its 800GB', '800GB in home, more than its 799GB'),
+      'the members of petal studio need 800GB in home, more than its 799GB: render 6 × 64GB + frames 3 × 128GB + hot 2 × 16GB = 800GB',
     );
+    expect(only(findings, 'petal-memory').severity).toBe('error');
   });
 
   test('memory exactly full does not fire', async () => {

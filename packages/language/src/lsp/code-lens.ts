@@ -4,6 +4,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
+import { componentCarbon, formatKgCO2e } from '@topo/carbon';
 import { deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
 import type { TopoFile } from '../generated/ast.js';
 import type { TopoServices } from '../topo-module.js';
@@ -16,6 +17,7 @@ export class TopoCodeLensProvider implements CodeLensProvider {
 
   provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
     const { model, context } = this.services.topo.Models.analysisOf(document);
+    const carbon = this.services.topo.Models.carbonOf(document);
     const uri = document.uri.toString();
     const here = (loc: Loc | undefined): loc is Loc => loc?.uri === uri;
     const lenses: CodeLens[] = [];
@@ -31,7 +33,9 @@ export class TopoCodeLensProvider implements CodeLensProvider {
       const need = context.need(service.name)!;
       const reach = context.reach(service.name);
       const worst = Number.isFinite(need.ms) ? `worst case ${formatDuration(need.ms)}` : 'worst case unbounded: a call has no timeout';
-      lens(service.loc, reach ? `${worst} · ${formatReach(reach)}` : worst);
+      const footprint = componentCarbon(carbon, service.name);
+      const parts = [worst, reach && formatReach(reach), footprint && `${formatKgCO2e(footprint.totalKgCO2ePerMonth)}/month`];
+      lens(service.loc, parts.filter(Boolean).join(' · '));
       const usage = deadlineUsage(context, service.name);
       if (usage && here(service.locs.deadline)) lens(service.locs.deadline, usage.label);
     }

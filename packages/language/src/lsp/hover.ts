@@ -2,6 +2,7 @@
 // and the margin; on a service, its need by call, its worst reach, its coupling; on a
 // datastore or cache, replication and callers; on a petal, its memory used of total.
 import type { AstNode, LangiumDocument } from 'langium';
+import { componentCarbon, formatKgCO2e, type CarbonReport } from '@topo/carbon';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -42,7 +43,7 @@ export class TopoHoverProvider implements HoverProvider {
     const target = this.referencedOrDeclared(document, params);
     if (!target) return undefined;
     if (target.$type === 'Petal') return describePetal((target as Petal).name, ctx);
-    return describeComponent((target as AstNode & { name: string }).name, ctx);
+    return describeComponent((target as AstNode & { name: string }).name, ctx, this.services.topo.Models.carbonOf(document));
   }
 
   /** The declaration the cursor names: the referenced one on a reference, else the one around it. */
@@ -75,7 +76,7 @@ export function describeCall(call: Call, ctx: AnalysisContext): string {
   return lines.join('\n');
 }
 
-export function describeComponent(name: string, ctx: AnalysisContext): string | undefined {
+export function describeComponent(name: string, ctx: AnalysisContext, carbon?: CarbonReport): string | undefined {
   const c = ctx.component(name);
   if (!c) return undefined;
   const facts = [c.kind === 'service' && c.layer ? `layer ${c.layer}` : undefined, c.team ? `team ${c.team}` : undefined];
@@ -99,6 +100,8 @@ export function describeComponent(name: string, ctx: AnalysisContext): string | 
     lines.push(`- replication ${c.replication} · read ${c.read} · write ${c.write}`);
   }
   if (c.kind === 'cache') lines.push(`- hit ratio ${formatShare(c.hit)}`);
+  const footprint = carbon && componentCarbon(carbon, name);
+  if (footprint) lines.push(`- carbon: ${formatKgCO2e(footprint.totalKgCO2ePerMonth)}/month at 50% CPU (${formatKgCO2e(footprint.operationalKgCO2ePerMonth)} operational + ${formatKgCO2e(footprint.embodiedKgCO2ePerMonth)} embodied)`);
   return lines.join('\n');
 }
 
@@ -109,7 +112,7 @@ export function describePetal(name: string, ctx: AnalysisContext): string | unde
   return [
     `**petal ${petal.name}** in ${petal.region} · ${petal.replicas} replicas`,
     '',
-    `- memory: ${formatSize(use.total)} used of ${formatSize(petal.memoryBytes)}`,
+    `- memory: ${formatSize(use.total)} used${petal.memoryBytes === undefined ? ' (the petal declares no memory)' : ` of ${formatSize(petal.memoryBytes)}`}`,
     ...use.parts.map((m) => `  - ${m.name}: ${m.instances} × ${formatSize(m.bytes)}`),
   ].join('\n');
 }

@@ -1,9 +1,8 @@
 // Language-level checks on declarations: names unique per namespace across a file and its
 // imports, at most one `architecture` per file, properties given at most once.
 import type { AstNode, CstNode, LangiumDocuments, ValidationAcceptor } from 'langium';
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils } from 'langium';
-
-const { streamCst } = CstUtils;
+import { AstUtils, GrammarAST } from 'langium';
+import { ownLevel } from '../cst-spans.js';
 import type { TopoFile } from '../generated/ast.js';
 import { importClosure } from '../imports.js';
 import { namespaceKey } from '../lower.js';
@@ -82,32 +81,25 @@ const ONCE: Record<string, string[][]> = {
 /** `duplicate-property`: a property given twice in one block or call. */
 export function checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): void {
   const groups = ONCE[node.$type];
-  const cst = node.$cstNode;
-  if (!groups || !cst) return;
-  for (const group of groups) {
-    const hits = group
-      .flatMap((keyword) => GrammarUtils.findNodesForKeyword(cst, keyword))
-      .filter((leaf) => !isNameToken(leaf))
-      .sort((a, b) => a.offset - b.offset);
-    for (const leaf of hits.slice(1)) {
-      accept('error', `'${leaf.text}' is given more than once here; only one can hold`, {
-        node,
-        range: leaf.range,
-        code: 'duplicate-property',
-      });
-    }
-  }
-  // `instances` and `work` are child nodes: a repeat replaced the first one in the AST, but
-  // both are still in the text.
-  for (const rule of ['Instances', 'Work']) {
-    const calls = streamCst(cst)
-      .filter((n) => n !== cst && GrammarAST.isRuleCall(n.grammarSource) && n.grammarSource.rule.ref?.name === rule)
-      .toArray();
-    for (const n of calls.slice(1)) {
-      accept('error', `'${rule.toLowerCase()}' is given more than once here; only one can hold`, { node, range: n.range, code: 'duplicate-property' });
+  if (!groups) return;
+  // One pass over the node's own level: property keywords, and its instances/work children.
+  const seen = new Map<string[] | string, number>();
+  for (const item of ownLevel(node)) {
+    const group = item.astNode === node ? groups.find((g) => g.includes(item.text)) : undefined;
+    const child = item.astNode !== node && CHILD_PROPERTIES.has(item.astNode.$type) ? item.astNode.$type : undefined;
+    const key = group && GrammarAST.isKeyword(item.grammarSource) && !isNameToken(item) ? group : child;
+    if (!key) continue;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count > 1) {
+      const what = typeof key === 'string' ? key.toLowerCase() : item.text;
+      accept('error', `'${what}' is given more than once here; only one can hold`, { node, range: item.range, code: 'duplicate-property' });
     }
   }
 }
+
+/** Child nodes that a block may hold once (a repeat replaced the first in the AST, not in the text). */
+const CHILD_PROPERTIES = new Set(['Instances', 'Work']);
 
 /** A keyword used as a name (`service edge`, `call timeout`) is not a property keyword. */
 function isNameToken(leaf: CstNode): boolean {

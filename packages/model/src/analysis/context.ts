@@ -46,8 +46,12 @@ export class AnalysisContext {
   private readonly nodes: Component[] = [];
   private readonly outgoing: Call[][] = [];
   private readonly incoming: Call[][] = [];
+  /** For each node, the node index of each of its outgoing calls' targets. */
+  private readonly targets: number[][];
   private readonly sccOf: Int32Array;
   private readonly sccMembers: number[][];
+  /** Ids of the calls between two services of one cycle. */
+  private readonly cycleCalls = new Set<number>();
   private readonly costs = new Map<number, CallCost>();
   private readonly needs = new Map<string, Need>();
   private readonly entryNames: Set<string>;
@@ -83,9 +87,15 @@ export class AnalysisContext {
     }
     this.components = this.nodes;
     this.services = this.nodes.filter((c): c is Service => c.kind === 'service');
-    const sccs = stronglyConnectedComponents(this.outgoing.map((calls) => calls.map((c) => this.nodeOf.get(c.target)!)));
+    this.targets = this.outgoing.map((calls) => calls.map((c) => this.nodeOf.get(c.target)!));
+    const sccs = stronglyConnectedComponents(this.targets);
     this.sccOf = sccs.of;
     this.sccMembers = sccs.list;
+    this.outgoing.forEach((calls, from) =>
+      calls.forEach((call, j) => {
+        if (sccs.of[from] === sccs.of[this.targets[from]![j]!]) this.cycleCalls.add(call.id);
+      }),
+    );
     this.topological = sccs.list.flatMap((members) => members.map((i) => this.nodes[i]!)).reverse();
 
     this.entryNames = new Set(model.scenarios.flatMap((s) => s.loads.map((l) => l.target)));
@@ -130,9 +140,7 @@ export class AnalysisContext {
 
   /** True for a call between two services of one cycle (a service calling itself included). */
   inCycle(call: Call): boolean {
-    const from = this.nodeOf.get(call.from);
-    const to = this.nodeOf.get(call.target);
-    return from !== undefined && to !== undefined && this.sccOf[from] === this.sccOf[to];
+    return this.cycleCalls.has(call.id);
   }
 
   /** The services of the cycle a service is part of (empty when it is in none). */
@@ -159,10 +167,6 @@ export class AnalysisContext {
       this.needs.set(name, (need = needOf(c, (call) => this.cost(call))));
     }
     return need;
-  }
-
-  isEntry(name: string): boolean {
-    return this.entryNames.has(name);
   }
 
   /** The worst reach of a component from the entries; undefined when no entry reaches it. */
@@ -206,8 +210,8 @@ export class AnalysisContext {
     for (const s of this.entries) flags[this.sccOf[this.nodeOf.get(s.name)!]!]! |= s.budgetPropagate ? REACHED : REACHED | UNPROPAGATED;
     for (let k = this.sccMembers.length - 1; k >= 0; k--) {
       for (const member of this.sccMembers[k]!) {
-        for (const call of this.outgoing[member]!) {
-          const target = this.sccOf[this.nodeOf.get(call.target)!]!;
+        for (const to of this.targets[member]!) {
+          const target = this.sccOf[to]!;
           if (target !== k) flags[target]! |= flags[k]!;
         }
       }
@@ -241,7 +245,3 @@ export class AnalysisContext {
 const REACHED = 1;
 const UNPROPAGATED = 2;
 const BOUNDED = REACHED;
-
-export function buildAnalysisContext(model: Model, options?: AnalysisOptions): AnalysisContext {
-  return new AnalysisContext(model, options);
-}

@@ -7,6 +7,8 @@ import { formatDuration } from '../units.js';
 export interface CallCost {
   call: Call;
   attempts: number;
+  /** The timeout of one attempt; undefined when the call has none. */
+  timeoutMs?: number;
   /** Infinity when the call has no timeout. */
   ms: number;
 }
@@ -26,9 +28,14 @@ export interface Need {
 }
 
 export function callCost(call: Call): CallCost {
+  return callCostWith(call, call.timeoutMs);
+}
+
+/** The cost the call would have with another timeout (for planning new timeouts). */
+export function callCostWith(call: Call, timeoutMs: number | undefined): CallCost {
   const attempts = 1 + call.retries;
-  const ms = call.timeoutMs === undefined ? Infinity : attempts * call.timeoutMs + call.retries * call.backoffMs;
-  return { call, attempts, ms };
+  const ms = timeoutMs === undefined ? Infinity : attempts * timeoutMs + call.retries * call.backoffMs;
+  return { call, attempts, timeoutMs, ms };
 }
 
 /** The need of a service from its calls' costs; of a datastore or cache, its work. */
@@ -54,8 +61,8 @@ function stepTerms(service: Service, costOf: (call: Call) => CallCost): NeedTerm
 /** `3 attempts × 2s`, `10ms`, `2 attempts × 150ms + 1 × 10ms backoff`, `no timeout`. */
 export function formatCallCostTerms(cost: CallCost): string {
   const { call, attempts } = cost;
-  if (call.timeoutMs === undefined) return 'no timeout';
-  const timeout = formatDuration(call.timeoutMs);
+  if (cost.timeoutMs === undefined) return 'no timeout';
+  const timeout = formatDuration(cost.timeoutMs);
   const tries = attempts === 1 ? timeout : `${attempts} attempts × ${timeout}`;
   return call.retries > 0 && call.backoffMs > 0 ? `${tries} + ${call.retries} × ${formatDuration(call.backoffMs)} backoff` : tries;
 }

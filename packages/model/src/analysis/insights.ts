@@ -1,7 +1,9 @@
 // What the editor shows beside the diagnostics (hovers, code lenses): coupling, reach and
 // how much of a deadline an edge needs, computed from the shared context.
+import type { Call } from '../model.js';
 import { formatDuration } from '../units.js';
 import type { AnalysisContext, Reach } from './context.js';
+import type { CallCost, Need } from './cost.js';
 
 /** Afferent coupling Ca (who calls it), efferent Ce (what it calls), instability Ce/(Ca+Ce). */
 export interface Coupling {
@@ -39,4 +41,21 @@ export function deadlineUsage(ctx: AnalysisContext, name: string): DeadlineUsage
   const needMs = ctx.need(name)!.ms;
   const label = `needs ${formatDuration(needMs)} of ${formatDuration(service.deadlineMs)}` + (Number.isFinite(needMs) ? '' : ': a call has no timeout');
   return { needMs, deadlineMs: service.deadlineMs, label };
+}
+
+/** What a hover on a call shows: its cost, its target's need and the margin between them. */
+export interface CallBudget {
+  cost: CallCost;
+  targetNeed: Need;
+  /** timeout − need: negative when the budget fails; undefined without a timeout or a bounded need. */
+  marginMs?: number;
+  /** Calls inside a cycle have no budget that can hold; the budget rules leave them out. */
+  inCycle: boolean;
+}
+
+export function callBudget(ctx: AnalysisContext, call: Call): CallBudget | undefined {
+  const targetNeed = ctx.need(call.target);
+  if (!targetNeed) return undefined;
+  const marginMs = call.timeoutMs !== undefined && Number.isFinite(targetNeed.ms) ? call.timeoutMs - targetNeed.ms : undefined;
+  return { cost: ctx.cost(call), targetNeed, marginMs, inCycle: ctx.inCycle(call) };
 }

@@ -19,7 +19,7 @@ export function nearlyEqual(a: number, b: number): boolean {
   return !lessThan(a, b) && !lessThan(b, a);
 }
 
-/** A stable key for a duration, so `2s` and `2000ms` compare equal. */
+/** A key for a duration, to the nanosecond, so `2s`, `2000ms` and `0.1s + 1.9s` compare equal. */
 export function durationKey(ms: number): number {
-  return Number(ms.toPrecision(12));
+  return Math.round(ms * 1e6);
 }

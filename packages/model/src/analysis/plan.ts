@@ -5,9 +5,9 @@
 // The planner works on the calls the budget rules check: calls with a timeout, outside
 // cycles, into a target whose need is bounded. Every other call keeps its timeout.
 //
-// 1. Floors, callees first. floor(c) is the readable timeout just above the least its
-//    target can need: minNeed(D) is D's need with each of its calls at its floor. No
-//    timeout below the floor can hold, and the floors always hold.
+// 1. Floors, callees first. floor(c) is the least readable timeout that covers the least
+//    need of c's target, D's least need being its need with each of its calls at its
+//    floor. No timeout below the floor can hold, and the floors always hold.
 // 2. Raised, callees first. raised(c) keeps c's timeout when it covers the target's need
 //    (with the target's calls raised), else rounds that need up to a readable value. This
 //    fixes every call budget by raising only, changing just the calls that fall short.
@@ -18,13 +18,15 @@
 //    floor), with X the largest cap under which the need fits, found by bisection. The
 //    cheaper calls keep their timeouts. Its callees then get these timeouts as budgets.
 //
-// A service's budget is never below its floor need, so step 3 always fits, except under
-// a deadline shorter than the edge's floor need: no timeouts can meet that deadline, and
-// the plan leaves the edge at its floors (deadline-budget still reports it).
+// A budget that comes from a call is never below the callee's least need, so step 3
+// always fits, except under a deadline shorter than the edge's least need: no timeouts
+// can meet that deadline, and the plan leaves the edge at its floors (deadline-budget
+// still reports it). A service with a call without a timeout has no bounded need and
+// keeps its raised timeouts.
 // Each step visits every call a bounded number of times: linear in the size of the model.
 import type { Call, Component, Model } from '../model.js';
 import { AnalysisContext } from './context.js';
-import { needOf } from './cost.js';
+import { callCostWith, needOf } from './cost.js';
 import { durationKey, lessThan } from './numbers.js';
 import { readableTimeoutAtLeast, readableTimeoutAtMost } from './readable.js';
 
@@ -38,54 +40,50 @@ const BISECTION_STEPS = 60;
 
 export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new AnalysisContext(model)): TimeoutFix[] {
   const plannable = (call: Call) => call.timeoutMs !== undefined && !ctx.inCycle(call) && Number.isFinite(ctx.need(call.target)!.ms);
-  const needWith = (c: Component, timeout: (call: Call) => number | undefined) =>
-    needOf(c, (call) => {
-      const t = timeout(call);
-      const attempts = 1 + call.retries;
-      return { call, attempts, ms: t === undefined ? Infinity : attempts * t + call.retries * call.backoffMs };
-    }).ms;
+  const order = ctx.topological;
 
+  // Steps 1 and 2, callees first: each component's least and raised need, once.
   const floor = new Map<number, number>();
   const raised = new Map<number, number>();
-  const floorOf = (call: Call) => floor.get(call.id) ?? call.timeoutMs;
-  const raisedOf = (call: Call) => raised.get(call.id) ?? call.timeoutMs;
-  const order = ctx.topological;
+  const leastNeed = new Map<string, number>();
+  const raisedNeed = new Map<string, number>();
   for (let i = order.length - 1; i >= 0; i--) {
-    for (const call of ctx.callsFrom(order[i]!.name)) {
+    const c = order[i]!;
+    for (const call of ctx.callsFrom(c.name)) {
       if (!plannable(call)) continue;
-      const target = ctx.component(call.target)!;
-      floor.set(call.id, readableTimeoutAtLeast(needWith(target, floorOf)));
-      const need = needWith(target, raisedOf);
+      floor.set(call.id, readableTimeoutAtLeast(leastNeed.get(call.target)!));
+      const need = raisedNeed.get(call.target)!;
       raised.set(call.id, lessThan(call.timeoutMs!, need) ? readableTimeoutAtLeast(need) : call.timeoutMs!);
     }
+    leastNeed.set(c.name, needWith(c, (call) => floor.get(call.id) ?? call.timeoutMs));
+    raisedNeed.set(c.name, needWith(c, (call) => raised.get(call.id) ?? call.timeoutMs));
   }
 
+  // Step 3, callers first: fit each service into its budget.
   const planned = new Map<number, number>();
   for (const c of order) {
-    if (c.kind !== 'service') continue;
     const calls = ctx.callsFrom(c.name).filter(plannable);
     if (calls.length === 0) continue;
-    const own = new Set(calls);
-    let budget = c.deadlineMs ?? Infinity;
+    let budget = c.kind === 'service' && c.deadlineMs !== undefined ? c.deadlineMs : Infinity;
     for (const into of ctx.callsInto(c.name)) if (plannable(into)) budget = Math.min(budget, planned.get(into.id)!);
-    const capped = (cap: number) => (call: Call) => {
-      if (!own.has(call)) return call.timeoutMs;
-      const t = raised.get(call.id)!;
-      if (!lessThan(cap, costOf(call, t))) return t;
-      return Math.max(floor.get(call.id)!, readableTimeoutAtMost((cap - call.retries * call.backoffMs) / (1 + call.retries)));
-    };
-    let timeout = raisedOf;
-    if (lessThan(budget, needWith(c, raisedOf))) {
+    let timeoutOf = (call: Call) => raised.get(call.id) ?? call.timeoutMs;
+    const need = raisedNeed.get(c.name)!;
+    if (Number.isFinite(need) && lessThan(budget, need)) {
+      const capped = (cap: number) => (call: Call) => {
+        const t = raised.get(call.id);
+        if (t === undefined || !lessThan(cap, callCostWith(call, t).ms)) return t ?? call.timeoutMs;
+        return Math.max(floor.get(call.id)!, readableTimeoutAtMost((cap - call.retries * call.backoffMs) / (1 + call.retries)));
+      };
       let lo = 0;
-      let hi = Math.max(...calls.map((call) => costOf(call, raised.get(call.id)!)));
+      let hi = Math.max(...calls.map((call) => callCostWith(call, raised.get(call.id)!).ms));
       for (let step = 0; step < BISECTION_STEPS; step++) {
         const mid = (lo + hi) / 2;
         if (lessThan(budget, needWith(c, capped(mid)))) hi = mid;
         else lo = mid;
       }
-      timeout = capped(lo);
+      timeoutOf = capped(lo);
     }
-    for (const call of calls) planned.set(call.id, timeout(call)!);
+    for (const call of calls) planned.set(call.id, timeoutOf(call)!);
   }
 
   const fixes: TimeoutFix[] = [];
@@ -98,6 +96,7 @@ export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new 
   return fixes;
 }
 
-function costOf(call: Call, timeoutMs: number): number {
-  return (1 + call.retries) * timeoutMs + call.retries * call.backoffMs;
+/** need() of a component with the timeouts a plan gives its calls. */
+function needWith(c: Component, timeoutOf: (call: Call) => number | undefined): number {
+  return needOf(c, (call) => callCostWith(call, timeoutOf(call))).ms;
 }

@@ -5,24 +5,31 @@ import { lessThan } from './numbers.js';
 
 const MANTISSAS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9];
 
-/** The readable values around ms, in increasing order. */
-function gridAround(ms: number): number[] {
-  const exponent = Math.floor(Math.log10(ms));
-  const values: number[] = [];
-  for (let e = exponent - 1; e <= exponent + 1; e++) {
-    for (const m of MANTISSAS) values.push(Number((m * 10 ** e).toPrecision(12)));
-  }
-  return values;
+/** m × 10^e as the double nearest the decimal (0.3, not 0.30000000000000004). */
+function decimal(m: number, e: number): number {
+  return e >= 0 ? m * 10 ** e : m / 10 ** -e;
 }
 
 /** The smallest readable timeout that is at least ms: 6001 → 7000 (7s), 308 → 400, 300 → 300. */
 export function readableTimeoutAtLeast(ms: number): number {
   if (!(ms > 0) || !Number.isFinite(ms)) return ms;
-  return gridAround(ms).find((v) => !lessThan(v, ms))!;
+  const exponent = Math.floor(Math.log10(ms));
+  for (let e = exponent - 1; ; e++) {
+    for (const m of MANTISSAS) {
+      const v = decimal(m, e);
+      if (!lessThan(v, ms)) return v;
+    }
+  }
 }
 
-/** The largest readable timeout that is at most ms: 1666.3 → 1500, 499 → 400; 0 below the grid. */
+/** The largest readable timeout that is at most ms: 1666.3 → 1500, 499 → 400; 0 when ms is not positive. */
 export function readableTimeoutAtMost(ms: number): number {
   if (!(ms > 0) || !Number.isFinite(ms)) return Math.max(0, ms);
-  return gridAround(ms).findLast((v) => !lessThan(ms, v))!;
+  const exponent = Math.floor(Math.log10(ms));
+  for (let e = exponent + 1; ; e--) {
+    for (let i = MANTISSAS.length - 1; i >= 0; i--) {
+      const v = decimal(MANTISSAS[i]!, e);
+      if (!lessThan(ms, v)) return v;
+    }
+  }
 }

@@ -50,27 +50,28 @@ function instancesIn(c: Component, region: string): number {
   return c.placement.reduce((n, p) => (p.region === region ? n + p.count : n), 0);
 }
 
-/** What a petal's members hold in its region: per member, instances × memory per instance. */
+/** The memory a petal's members use in its region: the total in bytes, and member by member. */
 export interface PetalMemoryUse {
-  parts: { name: string; instances: number; bytes: number }[];
   total: number;
+  parts: { name: string; instances: number; bytes: number }[];
 }
 
-export function petalMemoryUse(ctx: AnalysisContext, p: Petal): PetalMemoryUse {
-  const parts = p.members.flatMap((name) => {
+export function petalMemoryUse(ctx: AnalysisContext, petal: Petal): PetalMemoryUse {
+  const parts = petal.members.flatMap((name) => {
     const member = ctx.component(name);
-    const instances = member ? instancesIn(member, p.region) : 0;
+    const instances = member ? instancesIn(member, petal.region) : 0;
     return member && instances > 0 ? [{ name, instances, bytes: memoryPerInstance(member) }] : [];
   });
-  return { parts, total: parts.reduce((sum, m) => sum + m.instances * m.bytes, 0) };
+  return { total: parts.reduce((sum, m) => sum + m.instances * m.bytes, 0), parts };
 }
 
 export function petalMemory(ctx: AnalysisContext): AnalysisFinding[] {
-  return ctx.model.petals.flatMap((p: Petal) => {
-    const { parts, total } = petalMemoryUse(ctx, p);
-    if (!greaterThan(total, p.memoryBytes)) return [];
-    const sum = parts.map((m) => `${m.name} ${m.instances} × ${formatSize(m.bytes)}`).join(' + ');
-    const message = `the members of petal ${p.name} need ${formatSize(total)} in ${p.region}, more than its ${formatSize(p.memoryBytes)}: ${sum} = ${formatSize(total)}`;
+  return ctx.model.petals.flatMap((p) => {
+    const use = petalMemoryUse(ctx, p);
+    if (p.memoryBytes === undefined || !greaterThan(use.total, p.memoryBytes)) return [];
+    const used = formatSize(use.total);
+    const sum = use.parts.map((m) => `${m.name} ${m.instances} × ${formatSize(m.bytes)}`).join(' + ');
+    const message = `the members of petal ${p.name} need ${used} in ${p.region}, more than its ${formatSize(p.memoryBytes)}: ${sum} = ${used}`;
     return [finding('petal-memory', 'error', message, reportAt(ctx.model, p.locs.memory, p.loc), { subject: p.name })];
   });
 }

@@ -28,7 +28,7 @@ export function replicationFactor(ctx: AnalysisContext): AnalysisFinding[] {
 }
 
 /** How many replicas a level waits for. */
-export function replicasNeeded(level: Consistency, replication: number): number {
+function replicasNeeded(level: Consistency, replication: number): number {
   switch (level) {
     case 'ONE':
       return 1;

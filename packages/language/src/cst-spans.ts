@@ -1,0 +1,54 @@
+// Where each property of an AST node was written, found in one pass over the node's own
+// level of the syntax tree (GrammarUtils' per-property searches walk the whole subtree
+// each time, which made lowering and validation of large files slow).
+import type { AstNode, CstNode } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+
+export interface PropertySpan {
+  /** From the property's keyword (`timeout`) to the end of its value (`2s`). */
+  range: Range;
+  /** The value alone. */
+  value: CstNode;
+}
+
+const cache = new WeakMap<AstNode, Map<string, PropertySpan[]>>();
+
+/** The node's own CST level, under rule calls that only wrap it (Element → Region). */
+export function ownLevel(node: AstNode): readonly CstNode[] {
+  let level = node.$cstNode;
+  while (level && isCompositeCstNode(level) && level.content.length === 1 && isCompositeCstNode(level.content[0]) && level.content[0].astNode === node) {
+    level = level.content[0];
+  }
+  return level && isCompositeCstNode(level) ? level.content : [];
+}
+
+/** Every assigned property of the node, each occurrence in source order. */
+export function propertySpans(node: AstNode): Map<string, PropertySpan[]> {
+  let spans = cache.get(node);
+  if (spans) return spans;
+  spans = new Map();
+  let keywordStart: CstNode | undefined;
+  for (const item of ownLevel(node)) {
+    if (item.hidden) continue;
+    const assignment = AstUtils.getContainerOfType(item.grammarSource, GrammarAST.isAssignment);
+    if (assignment && item.astNode === node) {
+      const start = (keywordStart ?? item).range.start;
+      const list = spans.get(assignment.feature) ?? [];
+      list.push({ range: { start, end: item.range.end }, value: item });
+      spans.set(assignment.feature, list);
+      keywordStart = undefined;
+    } else if (GrammarAST.isKeyword(item.grammarSource) && /^[A-Za-z]/.test(item.text)) {
+      keywordStart ??= item;
+    } else if (item.astNode !== node) {
+      keywordStart = undefined; // a child node (instances, a call) stands on its own
+    }
+  }
+  cache.set(node, spans);
+  return spans;
+}
+
+/** The first occurrence of a property. */
+export function propertySpan(node: AstNode, property: string): PropertySpan | undefined {
+  return propertySpans(node).get(property)?.[0];
+}
