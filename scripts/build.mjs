@@ -33,4 +33,10 @@ await build({
   outdir: 'packages/cli/dist',
   banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner },
 });
+// `topo simulate --sweep-rate` runs its rates on worker threads from this file, next to the CLI.
+await build({
+  ...common,
+  entryPoints: { 'sweep-worker': 'packages/simulator/src/sweep-worker.ts' },
+  outdir: 'packages/cli/dist',
+});
 chmodSync('packages/cli/dist/topo.js', 0o755);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { WorkDoneProgress, type CodeAction, type CodeLens, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lsp-client.js';
 
@@ -42,7 +42,7 @@ describe('topo lsp --stdio', () => {
   it('shows code lenses: worst case and reach of services, deadline use of edges', async () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     const titles = lenses.map((l) => l.command?.title);
-    expect(titles).toContain('worst case 6.001s · ×3 from edge');
+    expect(titles).toContainEqual(expect.stringMatching(/^worst case 6\.001s · ×3 from edge · [\d.]+ kgCO2e\/month$/));
     expect(titles).toContain('needs 6.001s of 5s');
   });
 
@@ -60,6 +60,32 @@ describe('topo lsp --stdio', () => {
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: edited }] });
     const after = await client.diagnosticsOf(uri, (l) => !codes(l).includes('timeout-budget@16'));
     expect(codes(after)).not.toContain('timeout-budget@16');
+  });
+
+  it('answers the custom requests: diagram, carbon and scenarios', async () => {
+    const diagram = (await client.connection.sendRequest('topo/diagram', { uri, groupBy: 'layer' })) as { svg: string; nodes: { id: string; line: number }[]; errors: number };
+    expect(diagram.svg).toMatch(/<g class="node[^"]*" data-id="middle"/);
+    expect(diagram.nodes.find((n) => n.id === 'middle')?.line).toBe(12);
+    expect(diagram.errors).toBeGreaterThan(0);
+    const carbon = (await client.connection.sendRequest('topo/carbon', { uri, utilization: 0.3 })) as { report: { totalKgCO2ePerMonth: number; components: unknown[] } };
+    expect(carbon.report.components).toHaveLength(4);
+    expect(carbon.report.totalKgCO2ePerMonth).toBeGreaterThan(0);
+    const scenarios = (await client.connection.sendRequest('topo/scenarios', { uri })) as { scenarios: string[] };
+    expect(scenarios.scenarios).toEqual([]);
+  });
+
+  it('refuses to simulate a file with errors, and simulates one without', async () => {
+    const refused = (await client.connection.sendRequest('topo/simulate', { uri })) as { message?: string; result?: unknown };
+    expect(refused.result).toBeUndefined();
+    expect(refused.message).toMatch(/retry-storm\.topo has \d+ errors?: fix them before simulating/);
+    const netflix = pathToFileURL(join(examples, 'netflix.topo')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: netflix, languageId: 'topo', version: 1, text: readFileSync(join(examples, 'netflix.topo'), 'utf8').replace('2000 rps', '200 rps').replace('for 60s', 'for 6s') } });
+    const progress: unknown[] = [];
+    client.connection.onProgress(WorkDoneProgress.type, 'sim-1', (p) => void progress.push(p));
+    const run = (await client.connection.sendRequest('topo/simulate', { uri: netflix, scenario: 'evening', workDoneToken: 'sim-1' })) as { result: { scenario: string; requests: number; succeeded: number } };
+    expect(run.result.scenario).toBe('evening');
+    expect(run.result.requests).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual({ kind: 'end' });
   });
 
   it('clears the diagnostics when the file is fixed', async () => {

@@ -29,7 +29,8 @@ const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'inf
 
 function toFinding(uri: string, d: Diagnostic): Finding {
   return {
-    code: typeof d.code === 'string' ? d.code : String(d.code ?? 'syntax'),
+    // Every diagnostic of ours has a code; one without is Langium reporting a check that threw.
+    code: d.code === undefined ? 'internal-error' : String(d.code),
     severity: SEVERITIES[d.severity ?? 1] ?? 'error',
     message: typeof d.message === 'string' ? d.message : d.message.value,
     loc: { uri, start: d.range.start, end: d.range.end },

@@ -16,6 +16,8 @@ export function lowerDocuments(documents: LangiumDocument[]): m.Model {
 class Lowering {
   private readonly uriOf = new Map<AstNode, string>();
   private readonly decls: Decl[] = [];
+  /** The components the model will hold: calls and references to anything else are left out. */
+  private readonly targets = new Set<AstNode>();
   private nextCallId = 0;
   private regions: m.Region[] = [];
 
@@ -25,6 +27,8 @@ class Lowering {
       const root = doc.parseResult.value as ast.TopoFile;
       this.uriOf.set(root, doc.uri.toString());
       for (const el of root.elements) {
+        // A declaration still being typed may have no name (or engine) yet: leave it out.
+        if ((NAMESPACE[el.$type] && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
         // On a repeated name the first declaration wins, as in scoping.
         const key = namespaceKey(el);
         if (key !== undefined) {
@@ -32,6 +36,7 @@ class Lowering {
           seen.add(key);
         }
         this.decls.push(el);
+        if (el.$type === 'Service' || el.$type === 'Datastore' || el.$type === 'Cache') this.targets.add(el);
       }
     }
   }
@@ -54,7 +59,7 @@ class Lowering {
       teams: this.of<ast.Team>('Team').map((t) => ({ name: t.name, loc: this.loc(t) })),
       entities: this.of<ast.Entity>('Entity').map((e) => ({ name: e.name, loc: this.loc(e) })),
       facets: this.of<ast.Facet>('Facet').flatMap((f) =>
-        f.entity.ref ? [{ name: f.name, entity: f.entity.ref.name, loc: this.loc(f) }] : [],
+        f.entity?.ref ? [{ name: f.name, entity: f.entity.ref.name, loc: this.loc(f) }] : [],
       ),
       services: this.of<ast.Service>('Service').map((s) => this.service(s)),
       datastores: this.of<ast.Datastore>('Datastore').map((d) => this.datastore(d)),
@@ -175,7 +180,7 @@ class Lowering {
       kind: 'service',
       layer: s.layer as m.Layer | undefined,
       memoryBytes: parseSize(s.memory) ?? (type?.memoryGiB ?? DEFAULT_MEMORY_GIB) * 1024 ** 3,
-      owns: refs(s.owns).map((o) => o.name),
+      owns: refs(s.owns).filter((o) => this.targets.has(o)).map((o) => o.name),
       provides: refs(s.provides).map((p) => p.name),
       uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
       chaosOptout: s.chaosOptout,
@@ -188,8 +193,8 @@ class Lowering {
   }
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
-    const target = c.target.ref;
-    if (!target) return undefined;
+    const target = c.target?.ref;
+    if (!target || !this.targets.has(target)) return undefined;
     return {
       id: this.nextCallId++,
       from: from.name,
@@ -248,7 +253,7 @@ class Lowering {
   }
 
   private petal(p: ast.Petal): m.Petal {
-    const members = p.members.filter((r) => r.ref);
+    const members = p.members.filter((r) => r.ref && this.targets.has(r.ref));
     return {
       name: p.name,
       region: p.region?.ref?.name ?? this.regions[0]!.name,
@@ -266,7 +271,7 @@ class Lowering {
 
   private scenario(s: ast.Scenario): m.Scenario {
     const loads = s.loads.flatMap((l): m.Load[] =>
-      l.target.ref && l.rate !== undefined
+      l.target?.ref && l.rate !== undefined
         ? [{ rps: l.rate, target: l.target.ref.name, durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS, loc: this.loc(l) }]
         : [],
     );
@@ -274,11 +279,11 @@ class Lowering {
       const loc = this.loc(c);
       if (c.$type === 'KillChaos') {
         const atMs = parseDuration(c.at);
-        return c.target.ref && atMs !== undefined && c.count !== undefined ? [{ kind: 'kill', count: c.count, target: c.target.ref.name, atMs, loc }] : [];
+        return c.target?.ref && this.targets.has(c.target.ref) && atMs !== undefined && c.count !== undefined ? [{ kind: 'kill', count: c.count, target: c.target.ref.name, atMs, loc }] : [];
       }
       if (c.$type === 'ZoneChaos') {
         const [atMs, forMs] = [parseDuration(c.at), parseDuration(c.for)];
-        return c.region.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
+        return c.region?.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
       }
       const everyMs = parseDuration(c.every);
       return everyMs !== undefined && everyMs > 0 ? [{ kind: 'monkey', everyMs, loc }] : [];
@@ -328,7 +333,8 @@ const KIND_OF: Record<ast.CallTarget['$type'], m.ComponentKind> = {
 /** The namespace of a declaration and its name; undefined for what has no name. */
 export function namespaceKey(el: Decl): string | undefined {
   const ns = NAMESPACE[el.$type];
-  return ns && 'name' in el ? `${ns}:${el.name}` : undefined;
+  const name = (el as { name?: string }).name;
+  return ns && name ? `${ns}:${name}` : undefined;
 }
 
 const NAMESPACE: Partial<Record<Decl['$type'], string>> = {

@@ -6,6 +6,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createTopoServices } from './topo-module.js';
 import { DEFAULT_LIMITS, type TopoLimits } from './settings.js';
+import { registerTopoRequests, type ServerOptions } from './server-requests.js';
 
 /** Editor settings `topo.validation.*` as the rules' limits. */
 function limitsFrom(validation: Partial<TopoLimits> | undefined): TopoLimits {
@@ -16,7 +17,7 @@ function limitsFrom(validation: Partial<TopoLimits> | undefined): TopoLimits {
   };
 }
 
-export function startTopoServer(connection: Connection): void {
+export function startTopoServer(connection: Connection, options: ServerOptions = {}): void {
   const { shared, Topo } = createTopoServices({ connection, ...NodeFileSystem });
   const config = shared.workspace.ConfigurationProvider;
   config.onConfigurationSectionUpdate(async (update) => {
@@ -28,5 +29,6 @@ export function startTopoServer(connection: Connection): void {
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
   });
   void config.ready.then(async () => Topo.topo.Settings.update(limitsFrom(await config.getConfiguration('topo', 'validation'))));
+  registerTopoRequests(connection, shared, Topo, options);
   startLanguageServer(shared);
 }

@@ -2,6 +2,9 @@
 import type { Command } from '../io.js';
 import { carbon } from './carbon.js';
 import { check } from './check.js';
+import { diagram } from './diagram.js';
+import { importCommand } from './import.js';
 import { lsp } from './lsp.js';
+import { simulate } from './simulate.js';
 
-export const commands: Command[] = [check, carbon, lsp];
+export const commands: Command[] = [check, simulate, diagram, carbon, importCommand, lsp];

@@ -1,0 +1,69 @@
+// `topo diagram FILE -o out.svg|out.png`: the topology, laid out by elkjs and drawn as SVG
+// (or PNG through resvg), with the file's warnings coloured on the picture.
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { createElk, DiagramTooLargeError, GROUP_BY_VALUES, layoutDiagram, renderSvg } from '@topo/diagram';
+import { svgToPng } from '@topo/diagram/png';
+import { UsageError, type Command } from '../io.js';
+import { loadCheckedModel } from '../load.js';
+import { choiceOption, parseCommandArgs } from '../options.js';
+
+const THEMES = ['auto', 'light', 'dark'] as const;
+
+export const diagram: Command = {
+  name: 'diagram',
+  summary: 'draw the topology as SVG or PNG',
+  usage: `topo diagram FILE [-o OUT.svg|OUT.png] [--group-by ${GROUP_BY_VALUES.join('|')}] [--theme ${THEMES.join('|')}]`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      output: { type: 'string', short: 'o' },
+      'group-by': { type: 'string' },
+      theme: { type: 'string' },
+    });
+    const groupBy = choiceOption(values['group-by'], 'group-by', GROUP_BY_VALUES, 'petal');
+    const theme = choiceOption(values.theme, 'theme', THEMES, 'auto');
+    if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${diagram.usage}`);
+    const out = values.output;
+    const format = out === undefined ? 'svg' : extname(out).toLowerCase().slice(1);
+    if (format !== 'svg' && format !== 'png') throw new UsageError(`-o names a .svg or .png file, not '${out}'`);
+
+    // The layout worker starts (and loads ELK) while the file is parsed.
+    const elk = createElk();
+    let layout;
+    try {
+      const { model, findings } = await loadCheckedModel(positionals[0]!, io);
+      layout = await layoutDiagram(model, { groupBy, findings, elk, signal: io.signal });
+    } catch (e) {
+      if (io.signal?.aborted) {
+        io.stderr('topo diagram: interrupted, nothing written\n');
+        return 130;
+      }
+      if (!(e instanceof DiagramTooLargeError)) throw e;
+      io.stderr(`topo diagram: ${e.message}\n`);
+      return 1;
+    } finally {
+      elk.terminateWorker();
+    }
+    // `auto` follows the viewer's colour scheme; a PNG cannot, so it is drawn light.
+    const colors = theme === 'auto' ? (format === 'png' ? 'light' : 'css') : theme;
+    const svg = renderSvg(layout, { colors });
+    if (out === undefined) {
+      io.stdout(svg);
+      return 0;
+    }
+    try {
+      writeFileSync(resolve(io.cwd, out), format === 'png' ? svgToPng(svg) : svg);
+    } catch (e) {
+      throw new UsageError(`cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const marked = [...layout.nodes, ...layout.edges, ...layout.groups].filter((x) => x.mark).length;
+    io.stdout(
+      `wrote ${out}: ${plural(layout.nodes.length, 'component')}, ${plural(layout.edges.length, 'call')}` +
+        (marked > 0 ? `, ${marked} marked with findings (topo check ${positionals[0]} lists them)` : '') +
+        '\n',
+    );
+    return 0;
+  },
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

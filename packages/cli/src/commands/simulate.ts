@@ -1,0 +1,160 @@
+// `topo simulate FILE`: runs a scenario of the architecture on the simulator and prints an
+// R-like summary or the JSON result; optionally writes traces, or sweeps the load rate.
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Model } from '@topo/model';
+import {
+  DEFAULT_MAX_EVENTS,
+  defaultMaxMemoryBytes,
+  formatSweep,
+  formatText,
+  parseRates,
+  ResourceLimitError,
+  resolveScenario,
+  simulate as runSimulation,
+  sweep,
+  toOtlp,
+  toZipkin,
+  UnknownScenarioError,
+  type Progress,
+  type Span,
+} from '@topo/simulator';
+import { UsageError, type CliIO, type Command } from '../io.js';
+import { loadCheckedModel } from '../load.js';
+import { choiceOption, numberOption, parseCommandArgs } from '../options.js';
+
+/** Traced requests by default: one in this many. */
+const DEFAULT_TRACE_SAMPLE = 100;
+/** The progress bar appears once a run has taken this long. */
+const PROGRESS_AFTER_MS = 1000;
+const EXIT_INTERRUPTED = 130;
+
+export const simulate: Command = {
+  name: 'simulate',
+  summary: 'simulate a scenario: latency, failures, retries, wasted work, per service',
+  usage:
+    'topo simulate FILE [--scenario NAME] [--seed N] [--format text|json] ' +
+    '[--trace FILE --trace-format zipkin|otlp --trace-sample N] [--sweep-rate FROM:TO:STEP [--jobs N]] ' +
+    '[--max-events N] [--max-memory MB]',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      format: { type: 'string' },
+      trace: { type: 'string' },
+      'trace-format': { type: 'string' },
+      'trace-sample': { type: 'string' },
+      'sweep-rate': { type: 'string' },
+      jobs: { type: 'string' },
+      'max-events': { type: 'string' },
+      'max-memory': { type: 'string' },
+    });
+    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
+    const traceFormat = choiceOption(values['trace-format'], 'trace-format', ['zipkin', 'otlp'] as const, 'zipkin');
+    const traceSample = integerOption(values['trace-sample'], 'trace-sample', DEFAULT_TRACE_SAMPLE, 1);
+    const seed = values.seed === undefined ? undefined : integerOption(values.seed, 'seed', 0, 0);
+    const maxEvents = numberOption(values['max-events'], 'max-events', DEFAULT_MAX_EVENTS);
+    const maxMemoryBytes = values['max-memory'] === undefined ? defaultMaxMemoryBytes() : numberOption(values['max-memory'], 'max-memory', 0) * 2 ** 20;
+    if ((values['trace-format'] !== undefined || values['trace-sample'] !== undefined) && values.trace === undefined) {
+      throw new UsageError('--trace-format and --trace-sample go with --trace FILE');
+    }
+    if (values.jobs !== undefined && values['sweep-rate'] === undefined) throw new UsageError('--jobs goes with --sweep-rate');
+    if (values.trace !== undefined && values['sweep-rate'] !== undefined) throw new UsageError('--trace traces one run; it does not go with --sweep-rate');
+    const rates = values['sweep-rate'] === undefined ? undefined : parseRatesOption(values['sweep-rate']);
+    if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${simulate.usage}`);
+
+    const { model } = await loadCheckedModel(positionals[0]!, io);
+    const scenario = scenarioName(model, values.scenario);
+    const limits = { maxEvents, maxMemoryBytes };
+    try {
+      if (rates !== undefined) {
+        const jobs = integerOption(values.jobs, 'jobs', Math.min(rates.length, availableParallelism()), 1);
+        const result = await sweep(model, rates, { scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...workerOption() });
+        io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
+        return 0;
+      }
+      const spans: Span[] = [];
+      const progress = progressBar(io);
+      const result = await runSimulation(model, {
+        scenario,
+        ...(seed === undefined ? {} : { seed }),
+        ...limits,
+        onProgress: progress.update,
+        ...(io.signal ? { signal: io.signal } : {}),
+        ...(values.trace === undefined ? {} : { trace: { every: traceSample, onSpan: (s: Span) => void spans.push(s) } }),
+      });
+      progress.clear();
+      if (values.trace !== undefined) {
+        const out = resolve(io.cwd, values.trace);
+        writeFileSync(out, JSON.stringify(traceFormat === 'zipkin' ? toZipkin(spans) : toOtlp(spans)) + '\n');
+        io.stderr(`${spans.length} spans of ${new Set(spans.map((s) => s.traceId)).size} traced requests written to ${values.trace} (${traceFormat})\n`);
+      }
+      io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
+      if (result.stopped) {
+        io.stderr(`stopped after ${result.simulatedSeconds}s of simulated time; the numbers cover what ran\n`);
+        return EXIT_INTERRUPTED;
+      }
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ResourceLimitError)) throw e;
+      io.stderr(`topo simulate: ${e.message}\n`);
+      return 1;
+    }
+  },
+};
+
+function integerOption(value: string | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} wants a whole number${min > 0 ? ` ≥ ${min}` : ' ≥ 0'}, not '${value}'`);
+  return n;
+}
+
+function parseRatesOption(spec: string): number[] {
+  try {
+    return parseRates(spec);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** The scenario to run, checked against the model so an unknown one is a usage error. */
+function scenarioName(model: Model, name: string | undefined): string | undefined {
+  try {
+    resolveScenario(model, name);
+  } catch (e) {
+    if (e instanceof UnknownScenarioError) throw new UsageError(e.message);
+    throw e;
+  }
+  return name;
+}
+
+/**
+ * The bundled CLI ships the sweep's worker thread beside itself; run from sources (tests)
+ * there is none, and the sweep's runs go one after another in this thread.
+ */
+function workerOption(): { workerUrl?: URL } {
+  const url = new URL('./sweep-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? { workerUrl: url } : {};
+}
+
+/** A one-line progress bar on a terminal's stderr, for runs that take over a second. */
+function progressBar(io: CliIO): { update: (p: Progress) => void; clear: () => void } {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update: (p) => {
+      if (!io.isTTY || Date.now() - started < PROGRESS_AFTER_MS) return;
+      const done = p.totalMs === 0 ? 1 : Math.min(1, p.simulatedMs / p.totalMs);
+      const width = 30;
+      const filled = Math.round(done * width);
+      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.simulatedMs / 1000).toFixed(1)}s of ${(p.totalMs / 1000).toFixed(0)}s simulated, ${(p.events / 1e6).toFixed(1)}M events  (Ctrl-C stops)`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}

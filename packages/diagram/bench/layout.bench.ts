@@ -1,0 +1,37 @@
+// Layout + render of made-up tiered architectures (≈1.3 calls per component). Goals
+// (issue 5): 100 nodes ≤ 500 ms, 1,000 nodes ≤ 5 s. "warm": on one long-lived worker, as
+// the language server keeps it; "fresh": a worker started for the one picture, as the CLI.
+import { afterAll, bench, describe } from 'vitest';
+import type { Model } from '@topo/model';
+import { createElk, layoutDiagram, renderSvg, type ElkApi, type GroupBy } from '../src/index.js';
+import { syntheticModel } from '../test/fixtures/synthetic.js';
+
+const elk = createElk();
+afterAll(() => elk.terminateWorker());
+
+const models = { 100: syntheticModel(100), 1000: syntheticModel(1000) };
+
+/** The same models with every component in one of 20 teams. */
+function inTeams(model: Model): Model {
+  const copy = structuredClone(model);
+  [...copy.services, ...copy.datastores, ...copy.caches].forEach((c, i) => (c.team = `team${i % 20}`));
+  return copy;
+}
+const teamModels = { 100: inTeams(models[100]), 1000: inTeams(models[1000]) };
+
+/** Without an engine, layoutDiagram starts a worker of its own and stops it after. */
+const draw = async (model: Model, groupBy: GroupBy, engine: ElkApi | undefined) => {
+  renderSvg(await layoutDiagram(model, { groupBy, elk: engine }));
+};
+
+describe('layout + render, warm worker', () => {
+  bench('100 nodes', () => draw(models[100], 'none', elk), { time: 3000, warmupIterations: 10 });
+  bench('100 nodes in 20 team boxes', () => draw(teamModels[100], 'team', elk), { time: 3000, warmupIterations: 10 });
+  bench('1,000 nodes', () => draw(models[1000], 'none', elk), { time: 0, iterations: 3, warmupIterations: 2 });
+  bench('1,000 nodes in 20 team boxes', () => draw(teamModels[1000], 'team', elk), { time: 0, iterations: 2, warmupIterations: 1 });
+});
+
+describe('layout + render, fresh worker', () => {
+  bench('100 nodes', () => draw(models[100], 'none', undefined), { time: 0, iterations: 5, warmupIterations: 0 });
+  bench('1,000 nodes', () => draw(models[1000], 'none', undefined), { time: 0, iterations: 2, warmupIterations: 0 });
+});

@@ -1,0 +1,35 @@
+// layoutDiagram: model → ELK graph → elkjs (in a worker) → a Layout in absolute
+// coordinates, with findings marked on the nodes, edges and petals they belong to.
+import type { Model } from '@topo/model';
+import { buildElkGraph } from './elk-graph.js';
+import { createElk, type ElkApi } from './elk-engine.js';
+import { fromElk } from './elk-result.js';
+import { markFindings } from './findings.js';
+import type { DiagramOptions, Layout } from './layout-types.js';
+
+export interface LayoutDiagramOptions extends DiagramOptions {
+  /** An engine to reuse (the caller terminates it); otherwise one worker per call. */
+  elk?: ElkApi;
+  /** Gives up when aborted, stopping the worker if it is this call's own. */
+  signal?: AbortSignal;
+}
+
+export async function layoutDiagram(model: Model, options: LayoutDiagramOptions = {}): Promise<Layout> {
+  const graph = buildElkGraph(model, options.groupBy ?? 'petal');
+  const marks = markFindings(model, options.findings ?? []);
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const elk = options.elk ?? createElk();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const laidOut = await Promise.race([elk.layout(graph.elk), aborted]);
+    return fromElk(model, graph, laidOut, marks);
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+    if (!options.elk) elk.terminateWorker();
+  }
+}

@@ -1,0 +1,124 @@
+import type { Finding, Loc, Severity } from '@topo/model';
+import { parseModelFromString } from '@topo/language';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createElk, layoutDiagram, renderSvg } from '../src/index.js';
+import { locContains, markFindings } from '../src/findings.js';
+import { ModelBuilder, URI } from './fixtures/model-builder.js';
+import { elementsWithClass, parseSvg } from './helpers.js';
+
+const model = new ModelBuilder('m')
+  .service('front', { layer: 'esl' }, [{ target: 'back', timeoutMs: 10 }, { target: 'store' }])
+  .service('back', { layer: 'sal' })
+  .datastore('store', 'cassandra')
+  .petal('p', 'us-east-1', ['front', 'back'])
+  .build();
+const front = model.services[0]!;
+const [toBack, toStore] = front.calls;
+
+const finding = (severity: Severity, message: string, loc: Loc): Finding => ({ code: 'test', severity, message, loc });
+const at = (line: number, from: number, to: number, uri = URI): Loc => ({
+  uri,
+  start: { line, character: from },
+  end: { line, character: to },
+});
+
+describe('locContains', () => {
+  const outer: Loc = { uri: URI, start: { line: 2, character: 4 }, end: { line: 5, character: 10 } };
+  it('holds for the same range and for ranges inside, up to both ends', () => {
+    expect(locContains(outer, outer)).toBe(true);
+    expect(locContains(outer, at(2, 4, 9))).toBe(true);
+    expect(locContains(outer, at(5, 0, 10))).toBe(true);
+  });
+  it('fails a character beyond either end, or in another file', () => {
+    expect(locContains(outer, at(2, 3, 9))).toBe(false);
+    expect(locContains(outer, at(5, 0, 11))).toBe(false);
+    expect(locContains(outer, at(3, 0, 1, 'file:///other.topo'))).toBe(false);
+  });
+});
+
+describe('markFindings', () => {
+  it('puts a finding on the call whose source holds it, not on its service', () => {
+    const marks = markFindings(model, [finding('error', 'too short', toBack!.loc!)]);
+    expect(marks.calls.get(toBack!.id)).toEqual({ mark: 'error', messages: ['too short'] });
+    expect(marks.calls.has(toStore!.id)).toBe(false);
+    expect(marks.components.size).toBe(0);
+  });
+
+  it('puts a finding elsewhere in a service on the service', () => {
+    const name = at(front.loc!.start.line, 8, 13);
+    const marks = markFindings(model, [finding('warning', 'fan-out', name)]);
+    expect(marks.components.get('front')).toEqual({ mark: 'warning', messages: ['fan-out'] });
+    expect(marks.calls.size).toBe(0);
+  });
+
+  it('puts a finding in a petal, outside every component, on the petal', () => {
+    const petal = model.petals[0]!.loc!;
+    const marks = markFindings(model, [finding('error', 'too little memory', at(petal.start.line + 1, 2, 9))]);
+    expect(marks.petals.get('p')?.mark).toBe('error');
+    expect(marks.components.size + marks.calls.size).toBe(0);
+  });
+
+  it('leaves out hints and findings that belong to nothing drawn', () => {
+    const marks = markFindings(model, [finding('hint', 'style', toBack!.loc!), finding('warning', 'elsewhere', at(999, 0, 1))]);
+    expect(marks.calls.size + marks.components.size + marks.petals.size).toBe(0);
+  });
+
+  it('shows the worst severity and lists every message, worst first', () => {
+    const marks = markFindings(model, [
+      finding('info', 'bounded', toBack!.loc!),
+      finding('warning', 'uniform', toBack!.loc!),
+      finding('error', 'budget', toBack!.loc!),
+    ]);
+    expect(marks.calls.get(toBack!.id)).toEqual({ mark: 'error', messages: ['budget', 'uniform', 'bounded'] });
+  });
+});
+
+describe('diagnostics on the picture', () => {
+  const elk = createElk();
+  afterAll(() => elk.terminateWorker());
+
+  it('colours what the language reports on and says why in the tooltip', async () => {
+    const { model: parsed, findings } = await parseModelFromString(
+      [
+        'architecture marked',
+        'service front {',
+        '  layer esl',
+        '  call back',
+        '  call other timeout 50ms',
+        '}',
+        'service back {',
+        '  layer sal',
+        '}',
+        'service other {',
+        '  layer sal',
+        '}',
+      ].join('\n'),
+    );
+    const missing = findings.find((f) => f.code === 'missing-timeout');
+    expect(missing).toBeDefined();
+    const doc = parseSvg(renderSvg(await layoutDiagram(parsed, { findings, elk })));
+    const edges = elementsWithClass(doc, 'g', 'edge');
+    const marked = edges.filter((e) => e.getAttribute('class')!.includes(`mark-${missing!.severity}`));
+    expect(marked.map((e) => e.getAttribute('data-target'))).toEqual(['back']);
+    expect(marked[0]!.getElementsByTagName('title')[0]!.textContent).toContain(missing!.message);
+    const toOther = edges.find((e) => e.getAttribute('data-target') === 'other')!;
+    expect(toOther.getAttribute('class')).toBe('edge');
+    for (const node of elementsWithClass(doc, 'g', 'node')) expect(node.getAttribute('class')).not.toContain('mark-');
+  });
+
+  it('colours a node with a finding in its source, with a mark a colour-blind reader sees too', async () => {
+    const name = at(front.loc!.start.line, 8, 13);
+    const svg = renderSvg(await layoutDiagram(model, { findings: [finding('warning', 'knows too much', name)], elk }));
+    const doc = parseSvg(svg);
+    const nodes = elementsWithClass(doc, 'g', 'node');
+    const marked = nodes.filter((n) => n.getAttribute('class')!.includes('mark-warning'));
+    expect(marked.map((n) => n.getAttribute('data-id'))).toEqual(['front']);
+    expect(marked[0]!.getElementsByTagName('title')[0]!.textContent).toMatch(/^knows too much\n/);
+    expect(elementsWithClass(doc, 'g', 'mark-icon')).toHaveLength(1);
+  });
+
+  it('draws nothing in a diagnostic colour without findings', async () => {
+    const svg = renderSvg(await layoutDiagram(model, { elk }));
+    expect(svg).not.toMatch(/class="[^"]*mark-/);
+  });
+});

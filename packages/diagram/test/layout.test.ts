@@ -1,0 +1,178 @@
+// The geometry every diagram must have, for every example under every grouping: nodes
+// apart, one edge per call running orthogonally from its source to its target around the
+// other nodes, labels clear of nodes and inside the canvas, members inside their group.
+import type { Model } from '@topo/model';
+import { allCalls, components } from '@topo/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElk, GROUP_BY_VALUES, layoutDiagram, type Box, type GroupBy, type Layout, type Point } from '../src/index.js';
+import { textWidth } from '../src/text-metrics.js';
+import { FONTS } from '../src/typography.js';
+import { ModelBuilder } from './fixtures/model-builder.js';
+import { contains, example, overlaps, segmentCrosses } from './helpers.js';
+
+const elk = createElk();
+afterAll(() => elk.terminateWorker());
+
+/** Self-calls, repeated calls, calls upward and in a cycle, a lone component, a group of one. */
+function awkwardModel(): Model {
+  return new ModelBuilder('awkward', ['us-east-1', 'eu-west-1'])
+    .service('gate', { layer: 'edge' }, [{ routes: [{ target: 'a', routeShare: 0.5 }, { target: 'b', routeShare: 0.5 }] }])
+    .service('a', { layer: 'esl', team: 't' }, [
+      { target: 'a', timeoutMs: 5 },
+      { target: 'b', timeoutMs: 5 },
+      { target: 'b', timeoutMs: 6 },
+      { parallel: [{ target: 'db', timeoutMs: 7 }] },
+    ])
+    .service('b', { layer: 'sal', team: 't', regions: ['eu-west-1'] }, [{ target: 'gate', timeoutMs: 1 }, { target: 'c', share: 0.3 }])
+    .service('c', { layer: 'sal' }, [{ target: 'b', timeoutMs: 2 }])
+    .service('loner', {})
+    .datastore('db', 's3')
+    .petal('p1', 'us-east-1', ['a'])
+    .petal('p2', 'eu-west-1', ['a', 'b'])
+    .build();
+}
+
+const models: Record<string, () => Promise<Model>> = {
+  netflix: async () => (await example('netflix')).model,
+  petalith: async () => (await example('petalith')).model,
+  tangled: async () => (await example('tangled')).model,
+  'retry-storm': async () => (await example('retry-storm')).model,
+  awkward: async () => awkwardModel(),
+};
+
+const canvas = (l: Layout): Box => ({ x: 0, y: 0, width: l.width, height: l.height });
+const near = (p: Point, box: Box, tolerance = 1.5) =>
+  p.x >= box.x - tolerance &&
+  p.x <= box.x + box.width + tolerance &&
+  p.y >= box.y - tolerance &&
+  p.y <= box.y + box.height + tolerance;
+
+describe.each(Object.keys(models))('the %s diagram', (name) => {
+  let model: Model;
+  const layouts = new Map<GroupBy, Layout>();
+  beforeAll(async () => {
+    model = await models[name]!();
+    for (const groupBy of GROUP_BY_VALUES) layouts.set(groupBy, await layoutDiagram(model, { groupBy, elk }));
+  });
+
+  describe.each(GROUP_BY_VALUES)('grouped by %s', (groupBy) => {
+    const layout = () => layouts.get(groupBy)!;
+
+    it('draws every service, datastore and cache once, no two overlapping', () => {
+      const nodes = layout().nodes;
+      expect(nodes.map((n) => n.id).sort()).toEqual(components(model).map((c) => c.name).sort());
+      for (let i = 0; i < nodes.length; i++)
+        for (let j = i + 1; j < nodes.length; j++) expect(overlaps(nodes[i]!, nodes[j]!), `${nodes[i]!.id} / ${nodes[j]!.id}`).toBe(false);
+    });
+
+    it('draws one edge per call, from its source to its target, in right angles', () => {
+      const edges = layout().edges;
+      expect(edges.map((e) => e.callId).sort((a, b) => a - b)).toEqual(allCalls(model).map((c) => c.id).sort((a, b) => a - b));
+      const box = new Map(layout().nodes.map((n) => [n.id, n]));
+      const junctions = layout().junctions;
+      for (const e of edges) {
+        expect(e.points.length).toBeGreaterThanOrEqual(2);
+        const first = e.points[0]!;
+        // An edge starts on its source, or on the junction its parallel group or routes fork at.
+        const fork = junctions.find((j) => j.owner === e.source && near(first, j));
+        expect(fork !== undefined || near(first, box.get(e.source)!), `edge ${e.callId} starts at its source`).toBe(true);
+        expect(near(e.points.at(-1)!, box.get(e.target)!), `edge ${e.callId} ends at its target`).toBe(true);
+        for (let i = 1; i < e.points.length; i++) {
+          const [a, b] = [e.points[i - 1]!, e.points[i]!];
+          expect(Math.abs(a.x - b.x) < 0.2 || Math.abs(a.y - b.y) < 0.2, `edge ${e.callId} segment ${i} is orthogonal`).toBe(true);
+        }
+      }
+    });
+
+    it('routes edges around the nodes they do not connect', () => {
+      for (const e of layout().edges)
+        for (const n of layout().nodes) {
+          if (n.id === e.source || n.id === e.target) continue;
+          for (let i = 1; i < e.points.length; i++)
+            expect(segmentCrosses(e.points[i - 1]!, e.points[i]!, n), `edge ${e.source}→${e.target} crosses ${n.id}`).toBe(false);
+        }
+    });
+
+    it('keeps nodes, labels, groups and the legend inside the canvas, and labels off the nodes', () => {
+      const l = layout();
+      const labels = l.edges.flatMap((e) => (e.label ? [e.label] : []));
+      expect(labels).toHaveLength(l.edges.length);
+      for (const b of [...l.nodes, ...labels, ...l.groups, ...l.junctions, ...l.legend.map((i) => i.box)])
+        expect(contains(canvas(l), b), JSON.stringify(b)).toBe(true);
+      for (const label of labels) for (const n of l.nodes) expect(overlaps(label, n), `${label.text} on ${n.id}`).toBe(false);
+      for (const n of l.nodes) if (n.badge) expect(contains(n, n.badge)).toBe(true);
+    });
+
+    it('puts each group around its members and no one else', () => {
+      const l = layout();
+      if (groupBy === 'none') expect(l.groups).toEqual([]);
+      for (const g of l.groups) {
+        expect(g.members.length).toBeGreaterThan(0);
+        expect(g.label.x + textWidth(g.label.text, FONTS.groupLabel), `label of ${g.id}`).toBeLessThanOrEqual(g.x + g.width);
+        for (const n of l.nodes) {
+          if (g.members.includes(n.id)) expect(contains(g, n), `${n.id} in ${g.id}`).toBe(true);
+          else expect(overlaps(g, n), `${n.id} outside ${g.id}`).toBe(false);
+        }
+      }
+      for (let i = 0; i < l.groups.length; i++)
+        for (let j = i + 1; j < l.groups.length; j++) expect(overlaps(l.groups[i]!, l.groups[j]!)).toBe(false);
+    });
+  });
+});
+
+describe('grouping', () => {
+  it('draws the layers as lanes, left to right: edge, esl, sal, then the data', async () => {
+    const { model } = await example('netflix');
+    const layout = await layoutDiagram(model, { groupBy: 'layer', elk });
+    expect(layout.groups.map((g) => g.kind)).toEqual(['layer', 'layer', 'layer', 'layer']);
+    const byX = [...layout.groups].sort((a, b) => a.x - b.x).map((g) => g.members.sort().join(','));
+    expect(byX).toEqual(['wwwproxy', 'homepage,login', 'subscriber,videoMetadata', 'subscriberCache,subscriberDb,videoDb']);
+  });
+
+  it('keeps the flow left to right without groups too', async () => {
+    const { model } = await example('netflix');
+    const layout = await layoutDiagram(model, { groupBy: 'none', elk });
+    const x = (id: string) => layout.nodes.find((n) => n.id === id)!.x;
+    expect(x('wwwproxy')).toBeLessThan(x('login'));
+    expect(Math.max(x('login'), x('homepage'))).toBeLessThan(Math.min(x('subscriber'), x('videoMetadata')));
+    expect(Math.max(x('subscriber'), x('videoMetadata'))).toBeLessThan(x('subscriberDb'));
+  });
+
+  it('boxes petals by default, a component in two petals in the first', async () => {
+    const layout = await layoutDiagram(awkwardModel(), { elk });
+    expect(layout.groups.map((g) => [g.id, g.members])).toEqual([
+      ['group:petal:p1', ['a']],
+      ['group:petal:p2', ['b']],
+    ]);
+  });
+});
+
+describe('the layout engine', () => {
+  it('runs in a worker, leaving the event loop free while it works', async () => {
+    const { syntheticModel } = await import('./fixtures/synthetic.js');
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    await layoutDiagram(syntheticModel(200), { groupBy: 'none', elk });
+    clearInterval(timer);
+    const elapsed = performance.now() - started;
+    // On the main thread, the timer could not fire until the layout was done.
+    expect(elapsed).toBeGreaterThan(50);
+    expect(ticks).toBeGreaterThan(2);
+  });
+
+  it('gives up when aborted, mid-layout or before', async () => {
+    const { syntheticModel } = await import('./fixtures/synthetic.js');
+    const controller = new AbortController();
+    const layout = layoutDiagram(syntheticModel(500), { groupBy: 'none', signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('enough')), 20);
+    await expect(layout).rejects.toThrow('enough');
+    await expect(layoutDiagram(syntheticModel(5), { signal: AbortSignal.abort(new Error('never')) })).rejects.toThrow('never');
+  });
+
+  it('starts and stops a worker of its own when given none', async () => {
+    const { model } = await example('retry-storm');
+    const layout = await layoutDiagram(model);
+    expect(layout.nodes).toHaveLength(4);
+  });
+});

@@ -1,0 +1,6 @@
+export { Runtime, type RuntimeOptions, type Timer } from './runtime.js';
+export { Channel } from './channel.js';
+export { Process, recvCase, sendCase, afterCase, type Case } from './process.js';
+export { request, type Message } from './message.js';
+export { nanos, toMs, NS_PER_MS, type Nanos } from './time.js';
+export type { Owner } from './owner.js';

@@ -1,0 +1,104 @@
+// The resource guard: what a run will cost, estimated from the model before running it, so a
+// run too large for the machine is refused with its estimate instead of running out of memory.
+import { getHeapStatistics } from 'node:v8';
+import type { Datastore, Model, Scenario, Service } from '@topo/model';
+import { needs } from './cassandra.js';
+import { loadDurationMs } from './scenario.js';
+
+export interface Estimate {
+  /** Client requests the scenario sends. */
+  requests: number;
+  /** Mean attempts (the client's, calls' and Cassandra replica operations) per request, retries not counted. */
+  attemptsPerRequest: number;
+  events: number;
+  memoryBytes: number;
+  instances: number;
+}
+
+// Measured: an attempt (the client's included) costs about 5 runtime events — delivery,
+// the worker's wake, its work, the answer, the caller's wake — and an arrival 2 more.
+const EVENTS_PER_ATTEMPT = 5;
+const EVENTS_PER_REQUEST = 2;
+// Bytes per instance (its record, inbox and registry entries) and per attempt in flight.
+const BYTES_PER_INSTANCE = 1_500;
+const BYTES_PER_ATTEMPT_IN_FLIGHT = 1_200;
+const BYTES_PER_REQUEST = 40;
+const BASE_BYTES = 32 * 2 ** 20;
+
+export const DEFAULT_MAX_EVENTS = 200_000_000;
+
+/** Three quarters of the heap this process may grow to. */
+export function defaultMaxMemoryBytes(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit * 0.75);
+}
+
+/** Expected attempts a request to `name` causes below it (its own attempt excluded). */
+function below(model: Model, name: string, visiting: Set<string>, write = false): number {
+  const ds = model.datastores.find((d) => d.name === name);
+  if (ds) return ds.engine === 'cassandra' ? replicaOps(ds, write) : 0;
+  const s = model.services.find((x) => x.name === name);
+  if (!s || visiting.has(name)) return 0;
+  visiting.add(name);
+  const hit = (cache: string | undefined): number => model.caches.find((c) => c.name === cache)?.hit ?? 0;
+  const calls = (c: Service['calls'][number]): number =>
+    c.share * (1 - (c.onMiss ? hit(c.onMiss) : 0)) * (1 + below(model, c.target, visiting, c.mode === 'write'));
+  let n = 0;
+  for (const step of s.steps) {
+    if (step.kind === 'call') n += calls(step.call);
+    else if (step.kind === 'parallel') for (const c of step.calls) n += calls(c);
+    else for (const c of step.routes) n += (c.routeShare ?? 0) * calls(c);
+  }
+  visiting.delete(name);
+  return n;
+}
+
+/** Replica operations per Cassandra request: as many as a read needs, or every copy of a write. */
+function replicaOps(ds: Datastore, write: boolean): number {
+  return write ? ds.replication * Math.max(1, ds.regions.length) : needs(ds.read, ds.replication);
+}
+
+export function estimate(model: Model, scenario: Scenario): Estimate {
+  const instances =
+    [...model.services, ...model.datastores, ...model.caches].reduce((n, c) => n + c.placement.reduce((m, p) => m + p.count, 0), 0);
+  let requests = 0;
+  let attempts = 0;
+  let inFlightAttempts = 0;
+  for (const load of scenario.loads) {
+    const n = (load.rps * load.durationMs) / 1000;
+    const perRequest = 1 + below(model, load.target, new Set());
+    requests += n;
+    attempts += n * perRequest;
+    // Little's law with a generous residence time: the edge's deadline, or a second.
+    const residenceS = (model.services.find((s) => s.name === load.target)?.deadlineMs ?? 1000) / 1000;
+    inFlightAttempts += load.rps * residenceS * perRequest;
+  }
+  const durationS = loadDurationMs(scenario) / 1000;
+  return {
+    requests: Math.round(requests),
+    attemptsPerRequest: requests === 0 ? 0 : attempts / requests,
+    events: Math.round(requests * EVENTS_PER_REQUEST + attempts * EVENTS_PER_ATTEMPT),
+    memoryBytes: Math.round(BASE_BYTES + instances * BYTES_PER_INSTANCE + inFlightAttempts * BYTES_PER_ATTEMPT_IN_FLIGHT + requests * BYTES_PER_REQUEST + durationS * 200),
+    instances,
+  };
+}
+
+export class ResourceLimitError extends Error {
+  constructor(
+    readonly estimate: Estimate,
+    readonly limit: { maxEvents: number; maxMemoryBytes: number },
+  ) {
+    const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;
+    const parts: string[] = [];
+    if (estimate.events > limit.maxEvents) {
+      parts.push(`about ${estimate.events.toExponential(2)} events, over the limit of ${limit.maxEvents.toExponential(2)} (raise it with --max-events)`);
+    }
+    if (estimate.memoryBytes > limit.maxMemoryBytes) {
+      parts.push(`about ${mb(estimate.memoryBytes)} of memory, over the ${mb(limit.maxMemoryBytes)} available (raise it with --max-memory, and node's --max-old-space-size)`);
+    }
+    super(`this run would take ${parts.join(' and ')}: ${estimate.requests} requests, ${estimate.instances} instances`);
+  }
+}
+
+export function guard(e: Estimate, maxEvents: number, maxMemoryBytes: number): void {
+  if (e.events > maxEvents || e.memoryBytes > maxMemoryBytes) throw new ResourceLimitError(e, { maxEvents, maxMemoryBytes });
+}

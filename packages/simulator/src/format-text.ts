@@ -1,0 +1,118 @@
+// The text report: an R-like summary of latency, the counts, a per-service table, the chaos
+// that happened and a condensed timeline.
+import type { LatencySummary, SimulationResult } from './result.js';
+import type { SweepResult } from './sweep.js';
+
+/** Four significant digits, as R's summary() prints: 1.219, 10.95, 453.3, 1999, 60.2. */
+export function sig4(x: number | null): string {
+  if (x === null) return 'NA';
+  return Math.abs(x) >= 1e4 ? Math.round(x).toString() : String(Number(x.toPrecision(4)));
+}
+
+function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+}
+
+export function latencyTable(l: LatencySummary): string[] {
+  return table(
+    [
+      ['Min.', '1st Qu.', 'Median', 'Mean', '3rd Qu.', 'Max.', 'p95', 'p99', 'sd'],
+      [l.min, l.p25, l.p50, l.mean, l.p75, l.max, l.p95, l.p99, l.sd].map(sig4),
+    ],
+    () => true,
+  ).map((line) => `  ${line}`);
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(2)}%`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Timeline rows merged so at most about `rows` are shown: summed counts, the worst p99. */
+function condensedTimeline(r: SimulationResult, rows: number): string[] {
+  const step = Math.max(1, Math.ceil(r.timeline.length / rows));
+  const out: string[][] = [['t (s)', 'ok/s', 'p99 (ms)', 'failed']];
+  for (let i = 0; i < r.timeline.length; i += step) {
+    const span = r.timeline.slice(i, i + step);
+    const ok = span.reduce((n, p) => n + p.throughputRps, 0) / span.length;
+    const p99s = span.flatMap((p) => (p.p99Ms === null ? [] : [p.p99Ms]));
+    out.push([
+      step === 1 ? String(i) : `${i}-${i + span.length}`,
+      sig4(ok),
+      p99s.length === 0 ? 'NA' : sig4(Math.max(...p99s)),
+      count(span.reduce((n, p) => n + p.failed, 0)),
+    ]);
+  }
+  return table(out, (c) => c > 0).map((line) => `  ${line}`);
+}
+
+export function formatText(r: SimulationResult): string {
+  const lines: string[] = [];
+  lines.push(
+    `${r.model}: scenario ${r.scenario}, seed ${r.seed}, ${sig4(r.simulatedSeconds)}s simulated` +
+      (r.warmupSeconds > 0 ? ` (first ${sig4(r.warmupSeconds)}s warmup, not measured)` : '') +
+      (r.stopped ? ' — STOPPED before the end' : ''),
+  );
+  lines.push('');
+  lines.push(`Latency of succeeded requests (ms):`);
+  lines.push(...latencyTable(r.latencyMs));
+  lines.push('');
+  lines.push(
+    `Requests   ${count(r.requests)}: ${count(r.succeeded)} succeeded (${pct(r.succeeded, r.requests)}), ${count(r.failed)} failed` +
+      (r.unfinished > 0 ? ` (${count(r.unfinished)} unfinished)` : '') +
+      `; throughput ${sig4(r.throughputRps)} rps`,
+  );
+  lines.push(
+    `Attempts   ${count(r.attempts)}: ${count(r.retries)} retries, ${count(r.timeouts)} timeouts, ${count(r.clientTimeouts)} client timeouts; wasted work ${sig4(r.wastedWorkMs)} ms`,
+  );
+  lines.push('');
+  const rows: string[][] = [['service', 'kind', 'inst', 'requests', 'util', 'p50 ms', 'p99 ms', 'timeouts', 'retries', 'wasted ms']];
+  for (const s of r.services) {
+    rows.push([
+      s.name,
+      s.kind,
+      String(s.instances),
+      count(s.requests),
+      s.utilization === null ? '-' : `${(100 * s.utilization).toFixed(1)}%`,
+      sig4(s.latencyMs.p50),
+      sig4(s.latencyMs.p99),
+      count(s.timeouts),
+      count(s.retries),
+      sig4(s.wastedWorkMs),
+    ]);
+  }
+  lines.push(...table(rows, (c) => c >= 2));
+  if (r.chaos.length > 0) {
+    lines.push('');
+    lines.push('Chaos:');
+    for (const c of r.chaos) lines.push(`  ${sig4(c.t)}s  ${c.what}`);
+  }
+  lines.push('');
+  lines.push('Timeline:');
+  lines.push(...condensedTimeline(r, 12));
+  lines.push('');
+  lines.push(`${count(r.events)} events in ${count(r.wallMs)} ms of wall time`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatSweep(s: SweepResult): string {
+  const rows: string[][] = [['rate rps', 'throughput', 'p50 ms', 'p99 ms', 'failed', 'concurrency']];
+  for (const p of s.points) {
+    rows.push([sig4(p.rps), sig4(p.throughputRps), sig4(p.p50Ms), sig4(p.p99Ms), pct(p.failed, p.requests), sig4(p.concurrency)]);
+  }
+  const lines = [`Rate sweep of scenario ${s.scenario}, seed ${s.seed}:`, ...table(rows, () => true).map((l) => `  ${l}`), ''];
+  if (s.usl) {
+    const u = s.usl;
+    lines.push(
+      `Universal Scalability Law: σ = ${sig4(u.sigma)} (contention), κ = ${sig4(u.kappa)} (coherency), γ = ${sig4(u.gamma)} rps per request in flight, R² = ${sig4(u.r2)}`,
+    );
+    lines.push(u.peakConcurrency === null ? '  no peak: throughput keeps growing with concurrency' : `  throughput peaks at about ${sig4(u.peakConcurrency)} requests in flight`);
+  } else {
+    lines.push('Universal Scalability Law: the fit did not converge (too few points, or σ or κ came out negative)');
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,41 @@
+// Which load a run applies: the scenario asked for, the model's first, or — with none — the
+// default load into every entry.
+import { DEFAULT_LOAD_RPS, DEFAULT_SCENARIO_DURATION_MS, DEFAULT_SCENARIO_SEED, type Model, type Scenario } from '@topo/model';
+
+export class UnknownScenarioError extends Error {
+  constructor(
+    readonly scenario: string,
+    readonly known: string[],
+  ) {
+    super(`no scenario '${scenario}'; ${known.length === 0 ? 'the model declares none' : `known: ${known.join(', ')}`}`);
+  }
+}
+
+/** Services nobody calls (a call from a service to itself does not count). */
+export function uncalledServices(model: Model): string[] {
+  const called = new Set(model.services.flatMap((s) => s.calls.filter((c) => c.target !== s.name).map((c) => c.target)));
+  return model.services.filter((s) => !called.has(s.name)).map((s) => s.name);
+}
+
+/** Without scenarios: 100 rps into every entry for 60 s, seed 1. */
+export function defaultScenario(model: Model): Scenario {
+  return {
+    name: 'default',
+    loads: uncalledServices(model).map((target) => ({ rps: DEFAULT_LOAD_RPS, target, durationMs: DEFAULT_SCENARIO_DURATION_MS })),
+    warmupMs: 0,
+    seed: DEFAULT_SCENARIO_SEED,
+    chaos: [],
+  };
+}
+
+export function resolveScenario(model: Model, name?: string): Scenario {
+  if (name === undefined) return model.scenarios[0] ?? defaultScenario(model);
+  const found = model.scenarios.find((s) => s.name === name);
+  if (!found) throw new UnknownScenarioError(name, model.scenarios.map((s) => s.name));
+  return found;
+}
+
+/** How long load is applied: the longest of the scenario's loads. */
+export function loadDurationMs(scenario: Scenario): number {
+  return Math.max(0, ...scenario.loads.map((l) => l.durationMs));
+}

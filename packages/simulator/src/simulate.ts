@@ -1,0 +1,114 @@
+// The simulator's entry point: a model and options in, plain results out.
+import { totalInstances, type Model, type Scenario } from '@topo/model';
+import { Engine } from './engine.js';
+import { DEFAULT_MAX_EVENTS, defaultMaxMemoryBytes, estimate, guard } from './estimate.js';
+import type { ServiceResult, SimulationResult } from './result.js';
+import { resolveScenario } from './scenario.js';
+import { round } from './stats.js';
+import type { TraceOptions } from './trace.js';
+
+export interface Progress {
+  simulatedMs: number;
+  /** Simulated time the load lasts (the run may drain a little longer). */
+  totalMs: number;
+  events: number;
+}
+
+export interface SimulateOptions {
+  /** A scenario of the model; default its first, or 100 rps into every entry for 60 s. */
+  scenario?: string;
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Runs the scenario at this total rate, its loads scaled in proportion (for sweeps). */
+  rps?: number;
+  onProgress?: (p: Progress) => void;
+  /** When aborted the run stops and returns what it measured so far (`stopped: true`). */
+  signal?: AbortSignal;
+  trace?: TraceOptions;
+  /** Refuse runs estimated above these (default 2·10^8 events, 3/4 of the heap limit). */
+  maxEvents?: number;
+  maxMemoryBytes?: number;
+}
+
+/** Simulated time run between checks of the wall clock, the abort signal and progress. */
+const SLICE_NS = 200_000_000;
+/** Wall time between yields to the event loop (so Ctrl-C and progress get through). */
+const YIELD_MS = 100;
+
+export function withRate(scenario: Scenario, rps: number): Scenario {
+  const total = scenario.loads.reduce((n, l) => n + l.rps, 0);
+  return { ...scenario, loads: scenario.loads.map((l) => ({ ...l, rps: total === 0 ? rps / scenario.loads.length : (l.rps * rps) / total })) };
+}
+
+export async function simulate(model: Model, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const base = resolveScenario(model, options.scenario);
+  const scenario = options.rps === undefined ? base : withRate(base, options.rps);
+  guard(estimate(model, scenario), options.maxEvents ?? DEFAULT_MAX_EVENTS, options.maxMemoryBytes ?? defaultMaxMemoryBytes());
+  const wall0 = performance.now();
+  const engine = new Engine(model, scenario, options.seed ?? scenario.seed, options.trace);
+  engine.start();
+  let stopped = false;
+  let lastYield = performance.now();
+  while (!engine.finished) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
+    engine.rt.run(Math.min(engine.rt.now + SLICE_NS, engine.endLimitNs));
+    if (performance.now() - lastYield > YIELD_MS) {
+      options.onProgress?.({ simulatedMs: engine.rt.now / 1e6, totalMs: engine.loadEndNs / 1e6, events: engine.rt.events });
+      await new Promise((r) => setImmediate(r));
+      lastYield = performance.now();
+    }
+  }
+  return report(engine, stopped, performance.now() - wall0);
+}
+
+function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
+  const t = e.totals;
+  const endNs = e.rt.now;
+  const measuredNs = Math.max(0, Math.min(endNs, e.loadEndNs) - e.warmupNs);
+  const unfinished = t.requests - t.succeeded - t.failed;
+  const services: ServiceResult[] = e.topo.targets.map((target) => {
+    const c = target.component;
+    const instances = totalInstances(c);
+    const s = target.stats;
+    return {
+      name: c.name,
+      kind: c.kind,
+      instances,
+      requests: s.requests,
+      utilization: target.managed ? null : measuredNs === 0 || instances === 0 ? 0 : round(s.busyNs / (c.threads * instances * measuredNs)),
+      latencyMs: s.latency.summary(),
+      timeouts: s.timeouts,
+      retries: s.retries,
+      wastedWorkMs: round(s.wastedNs / 1e6),
+      ...(c.kind === 'datastore' && c.engine === 'cassandra' ? { replicaOps: s.replicaOps } : {}),
+    };
+  });
+  return {
+    model: e.model.name,
+    scenario: e.scenario.name,
+    seed: e.seed,
+    simulatedSeconds: round(endNs / 1e9),
+    warmupSeconds: e.warmupNs / 1e9,
+    measuredSeconds: round(measuredNs / 1e9),
+    requests: t.requests,
+    succeeded: t.succeeded,
+    failed: t.failed + unfinished,
+    unfinished,
+    throughputRps: measuredNs === 0 ? 0 : round(t.succeeded / (measuredNs / 1e9)),
+    latencyMs: t.latency.summary(),
+    attempts: t.attempts,
+    retries: t.retries,
+    timeouts: t.timeouts,
+    clientTimeouts: t.clientTimeouts,
+    wastedWorkMs: round(t.wastedNs / 1e6),
+    services,
+    timeline: e.timeline.points(endNs),
+    chaos: e.chaosLog,
+    events: e.rt.events,
+    stopped,
+    wallMs: Math.round(wallMs),
+  };
+}

@@ -1,0 +1,95 @@
+// A rate sweep: the scenario run at each rate of FROM:TO:STEP, several at once on worker
+// threads, giving throughput against response time (the bottleneck-analysis chart) and a
+// Universal Scalability Law fit of throughput against concurrency.
+import { Worker } from 'node:worker_threads';
+import type { Model } from '@topo/model';
+import type { SimulationResult } from './result.js';
+import { simulate, type SimulateOptions } from './simulate.js';
+import { fitUsl, type UslFit } from './usl.js';
+
+export interface SweepPoint {
+  rps: number;
+  throughputRps: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  meanMs: number | null;
+  failed: number;
+  requests: number;
+  /** Mean requests in flight, by Little's law: throughput × mean response time. */
+  concurrency: number;
+}
+
+export interface SweepResult {
+  scenario: string;
+  seed: number;
+  points: SweepPoint[];
+  usl: UslFit | null;
+}
+
+/** The options one run of a sweep takes (what a worker thread receives). */
+export type SweepRunOptions = Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> & { rps: number };
+
+/** FROM:TO:STEP, all positive, TO ≥ FROM; throws a readable message otherwise. */
+export function parseRates(spec: string): number[] {
+  const parts = spec.split(':').map(Number);
+  const [from, to, step] = parts as [number, number, number];
+  if (parts.length !== 3 || !parts.every((x) => Number.isFinite(x) && x > 0) || to < from) {
+    throw new Error(`--sweep-rate takes FROM:TO:STEP, positive rates with TO ≥ FROM, e.g. 500:5000:500 (got '${spec}')`);
+  }
+  const rates: number[] = [];
+  for (let i = 0; from + i * step <= to + 1e-9; i++) rates.push(Number((from + i * step).toPrecision(12)));
+  return rates;
+}
+
+export function sweepPoint(rps: number, r: SimulationResult): SweepPoint {
+  const mean = r.latencyMs.mean;
+  return {
+    rps,
+    throughputRps: r.throughputRps,
+    p50Ms: r.latencyMs.p50,
+    p99Ms: r.latencyMs.p99,
+    meanMs: mean,
+    failed: r.failed,
+    requests: r.requests,
+    concurrency: mean === null ? 0 : (r.throughputRps * mean) / 1000,
+  };
+}
+
+function runInWorker(workerUrl: URL, model: Model, options: SweepRunOptions): Promise<SimulationResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerUrl, { workerData: { model, options } });
+    w.once('message', (m: { result?: SimulationResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
+    w.once('error', reject);
+    w.once('exit', (code) => code !== 0 && reject(new Error(`sweep worker exited with code ${code}`)));
+  });
+}
+
+export interface SweepOptions extends Omit<SweepRunOptions, 'rps'> {
+  /** Runs at once (default 1). */
+  jobs?: number;
+  /** The bundled sweep worker (sweep-worker.ts); without it the runs go one after another here. */
+  workerUrl?: URL;
+  onPoint?: (p: SweepPoint) => void;
+}
+
+export async function sweep(model: Model, rates: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
+  const { jobs = 1, workerUrl, onPoint, ...runOptions } = options;
+  const results: SimulationResult[] = new Array(rates.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < rates.length) {
+      const i = next++;
+      const opts: SweepRunOptions = { ...runOptions, rps: rates[i]! };
+      results[i] = workerUrl && jobs > 1 ? await runInWorker(workerUrl, model, opts) : await simulate(model, opts);
+      onPoint?.(sweepPoint(rates[i]!, results[i]!));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, rates.length)) }, lane));
+  const points = rates.map((rps, i) => sweepPoint(rps, results[i]!));
+  return {
+    scenario: results[0]?.scenario ?? '',
+    seed: results[0]?.seed ?? 0,
+    points,
+    usl: fitUsl(points.map((p) => ({ concurrency: p.concurrency, throughput: p.throughputRps }))),
+  };
+}

@@ -1,0 +1,85 @@
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fitUsl, formatSweep, parseRates, sweep } from '../src/index.js';
+import { buildModel, ZERO_NETWORK, work } from './builder.js';
+
+describe('the Universal Scalability Law fit', () => {
+  const usl = (sigma: number, kappa: number, gamma: number) => (n: number) => ({ concurrency: n, throughput: (gamma * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1)) });
+
+  it('recovers σ, κ and γ from points on the curve', () => {
+    const fit = fitUsl([1, 2, 4, 8, 16, 32, 64].map(usl(0.05, 0.002, 100)))!;
+    expect(fit.sigma).toBeCloseTo(0.05, 6);
+    expect(fit.kappa).toBeCloseTo(0.002, 6);
+    expect(fit.gamma).toBeCloseTo(100, 4);
+    expect(fit.peakConcurrency).toBeCloseTo(Math.sqrt(0.95 / 0.002), 4);
+    expect(fit.r2).toBeCloseTo(1, 9);
+  });
+
+  it('has no peak for pure contention (κ = 0)', () => {
+    const fit = fitUsl([1, 2, 4, 8, 16].map(usl(0.1, 0, 50)))!;
+    expect(fit.kappa).toBeCloseTo(0, 9);
+    expect(fit.peakConcurrency).toBeNull();
+  });
+
+  it('does not converge on fewer than three distinct points, or on superlinear data', () => {
+    expect(fitUsl([1, 2].map(usl(0.05, 0.002, 100)))).toBeNull();
+    expect(fitUsl([1, 1, 1, 2].map(usl(0.05, 0.002, 100)))).toBeNull();
+    expect(fitUsl([1, 2, 4, 8].map((n) => ({ concurrency: n, throughput: 10 * n * n })))).toBeNull();
+  });
+});
+
+describe('rates', () => {
+  it('parse FROM:TO:STEP inclusively', () => {
+    expect(parseRates('100:500:100')).toEqual([100, 200, 300, 400, 500]);
+    expect(parseRates('0.5:1.5:0.5')).toEqual([0.5, 1, 1.5]);
+    expect(parseRates('100:150:100')).toEqual([100]);
+  });
+
+  it('refuse anything else', () => {
+    for (const bad of ['100:500', '500:100:100', '0:100:10', '100:500:-1', 'a:b:c']) expect(() => parseRates(bad)).toThrow(/FROM:TO:STEP/);
+  });
+});
+
+const model = buildModel({
+  network: ZERO_NETWORK,
+  services: [{ name: 'server', instances: 1, zones: ['a'], threads: 4, work: work(1) }],
+  scenarios: [{ name: 'ramp', loads: [[1000, 'server', 10_000]], warmupMs: 1000, seed: 3 }],
+});
+const rates = parseRates('500:3500:1000');
+
+describe('a sweep', () => {
+  let dir: string;
+  let workerUrl: URL;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'topo-sweep-'));
+    const outfile = join(dir, 'sweep-worker.mjs');
+    await build({ entryPoints: [fileURLToPath(new URL('../src/sweep-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+    workerUrl = pathToFileURL(outfile);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the scenario at each rate: throughput follows the rate, response time grows', async () => {
+    const s = await sweep(model, rates);
+    expect(s.scenario).toBe('ramp');
+    expect(s.seed).toBe(3);
+    expect(s.points.map((p) => p.rps)).toEqual(rates);
+    for (const p of s.points) expect(p.throughputRps / p.rps).toBeCloseTo(1, 1);
+    const mean = s.points.map((p) => p.meanMs!);
+    expect([...mean].sort((a, b) => a - b)).toEqual(mean);
+    expect(s.points[3]!.p99Ms!).toBeGreaterThan(1.5 * s.points[0]!.p99Ms!);
+    expect(s.usl).not.toBeNull();
+    expect(formatSweep(s)).toMatch(/Universal Scalability Law: σ = /);
+  });
+
+  it('gives the same points on worker threads as in one thread', async () => {
+    const here = await sweep(model, rates);
+    const seen: number[] = [];
+    const threaded = await sweep(model, rates, { jobs: 2, workerUrl, onPoint: (p) => seen.push(p.rps) });
+    expect(threaded).toEqual(here);
+    expect([...seen].sort((a, b) => a - b)).toEqual(rates);
+  });
+});
