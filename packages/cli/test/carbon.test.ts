@@ -86,6 +86,16 @@ describe('topo carbon', () => {
     expect(stderr).toContain('broken.topo:3:8 error unresolved-reference');
   });
 
+  it('with a scenario, takes utilisation and requests from a simulation and reports SCI', async () => {
+    const { stdout } = await run(['ten.topo', '--scenario', 'busy', '--format', 'json'], dir);
+    const report = JSON.parse(stdout);
+    // 100 rps × 1ms of work on 10 instances of 2 vCPUs: 0.5% CPU.
+    expect(report.components[0].utilization).toBeCloseTo(0.005, 3);
+    expect(report.sci.gCO2ePer1000Requests).toBeGreaterThan(0);
+    const plain = JSON.parse((await run(['ten.topo', '--format', 'json'], dir)).stdout);
+    expect(report.totalKgCO2ePerMonth).toBeLessThan(plain.totalKgCO2ePerMonth);
+  });
+
   it.each([
     [[], 'one file, please'],
     [['ten.topo', 'ten.topo'], 'one file, please'],
@@ -94,7 +104,6 @@ describe('topo carbon', () => {
     [['ten.topo', '--utilization', '1.5'], '--utilization wants a fraction between 0 and 1'],
     [['ten.topo', '--utilization', ''], '--utilization wants a fraction between 0 and 1'],
     [['ten.topo', '--scenario', 'nope'], "no scenario named 'nope'; the file has busy"],
-    [['ten.topo', '--scenario', 'busy'], '--scenario needs the simulator'],
   ])('is a usage error for %j', async (argv, message) => {
     const { error, stdout } = await run(argv, dir);
     expect(error).toBeInstanceOf(UsageError);

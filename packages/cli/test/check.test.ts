@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ writeFileSync(join(dir, 'clean.topo'), 'architecture clean\nservice a {\n  work 
 writeFileSync(join(dir, 'broken.topo'), 'architecture broken\nservice a {\n  call nowhere timeout 1s\n}\n');
 writeFileSync(join(dir, 'main.topo'), 'architecture m\nimport "lib.topo"\nservice a\n');
 writeFileSync(join(dir, 'lib.topo'), 'service a\nteam t\nteam t\n');
+mkdirSync(join(dir, 'ws'));
+writeFileSync(join(dir, 'secret.topo'), 'service leaked\n');
+writeFileSync(join(dir, 'ws', 'escape.topo'), 'import "../secret.topo"\nservice a {\n  call leaked timeout 1s\n}\n');
 
 describe('topo check', () => {
   it('exits 0 and says so when there is nothing to report', async () => {
@@ -33,6 +36,13 @@ describe('topo check', () => {
       { file: 'lib.topo', line: 3, column: 6, endLine: 3, endColumn: 7, severity: 'error', code: 'duplicate-name', message: "a team named 't' is already declared above" },
       { file: 'main.topo', line: 3, column: 9, endLine: 3, endColumn: 10, severity: 'error', code: 'duplicate-name', message: "a service, datastore or cache named 'a' is already declared in lib.topo" },
     ]);
+  });
+
+  it('reads nothing outside the workspace: an import that leaves it is an error', async () => {
+    const run = await topo(['check', 'escape.topo'], join(dir, 'ws'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("escape.topo:1:8 error unresolved-import cannot import '../secret.topo': it is outside the workspace folder, and imports stay inside it");
+    expect(run.stdout).toContain("unresolved-reference no service, datastore or cache named 'leaked'");
   });
 
   it('prints paths relative to the current directory', async () => {

@@ -5,6 +5,8 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { EmptyFileSystem } from 'langium';
 import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { isInside } from './validation/imports.js';
 import type { Finding, Model, Severity } from '@topo/model';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TopoFile } from './generated/ast.js';
@@ -23,6 +25,11 @@ export interface LoadResult {
 
 export interface LoadOptions {
   limits?: Partial<TopoLimits>;
+  /**
+   * The folder imports must stay inside: nothing outside it is read. Default: the current
+   * directory when the file is in it, else the file's own folder.
+   */
+  workspaceRoot?: string;
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -39,6 +46,7 @@ function toFinding(uri: string, d: Diagnostic): Finding {
 
 async function build(services: TopoServices, entry: LangiumDocument, documents: LangiumDocument[], options: LoadOptions): Promise<LoadResult> {
   services.topo.Settings.update(options.limits ?? {});
+  if (options.workspaceRoot) services.topo.Settings.workspaceRoots = [URI.file(options.workspaceRoot).toString()];
   await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
   const findings = documents.flatMap((doc) => (doc.diagnostics ?? []).map((d) => toFinding(doc.uri.toString(), d)));
   findings.sort(compareFindings);
@@ -49,17 +57,21 @@ async function build(services: TopoServices, entry: LangiumDocument, documents: 
 export async function loadModel(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { Topo } = createTopoServices(NodeFileSystem);
   const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
-  const entry = await langiumDocuments.getOrCreateDocument(URI.file(path));
+  const file = resolve(path);
+  const cwd = process.cwd();
+  const root = URI.file(options.workspaceRoot ?? (file.startsWith(cwd + sep) ? cwd : dirname(file)));
+  const entry = await langiumDocuments.getOrCreateDocument(URI.file(file));
   const documents = [entry];
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i]!;
     for (const imp of importsOf(doc.parseResult.value as TopoFile)) {
       const uri = resolveImport(doc.uri, importPath(imp));
-      if (langiumDocuments.hasDocument(uri) || !isFile(uri.fsPath)) continue;
+      // Nothing outside the workspace is read; the import reports it.
+      if (langiumDocuments.hasDocument(uri) || !isInside(uri, root) || !isFile(uri.fsPath)) continue;
       documents.push(await langiumDocuments.getOrCreateDocument(uri));
     }
   }
-  return build(Topo, entry, documents, options);
+  return build(Topo, entry, documents, { ...options, workspaceRoot: root.fsPath });
 }
 
 /** Parses text as a file of its own (imports resolve only among `others`). For tests and tools. */

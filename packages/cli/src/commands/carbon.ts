@@ -1,8 +1,9 @@
 // `topo carbon FILE`: what the architecture emits per month by the Cloud Carbon Footprint
 // methodology, per component and region, and with a scenario, SCI per 1,000 requests.
-import type { Model } from '@topo/model';
+import { components as componentsOf, instanceType, totalInstances, type Model } from '@topo/model';
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
-import { UsageError, type Command } from '../io.js';
+import { simulate } from '@topo/simulator';
+import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadCheckedModel } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 
@@ -21,7 +22,7 @@ export const carbon: Command = {
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${carbon.usage}`);
     const { model } = await loadCheckedModel(positionals[0]!, io);
     const options: CarbonOptions = { ...(utilization !== undefined ? { utilization } : {}) };
-    if (values.scenario !== undefined) Object.assign(options, scenarioOptions(model, values.scenario));
+    if (values.scenario !== undefined) Object.assign(options, await scenarioOptions(model, values.scenario, io));
     const report = estimateCarbon(model, options);
     io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, utilization));
     return 0;
@@ -36,15 +37,27 @@ function parseUtilization(text: string): number {
   return n;
 }
 
-/** What a simulation of the scenario measured; the simulator is not part of this build yet. */
-function scenarioOptions(model: Model, name: string): CarbonOptions {
+/**
+ * What a simulation of the scenario measured: SCI's requests, and each component's CPU
+ * utilisation as the work it did (requests × mean work) over the vCPU time its instances
+ * had. (The simulator's own utilisation counts threads held, waits on calls included.)
+ */
+async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<CarbonOptions> {
   if (!model.scenarios.some((s) => s.name === name)) {
     const known = model.scenarios.map((s) => s.name);
     throw new UsageError(`no scenario named '${name}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
   }
-  throw new UsageError(
-    `--scenario needs the simulator, which this build does not have yet: without it, carbon assumes one utilisation for every instance (--utilization) and reports no SCI`,
-  );
+  const result = await simulate(model, { scenario: name, signal: io.signal });
+  const utilization = new Map<string, number>();
+  for (const c of componentsOf(model)) {
+    const measured = result.services.find((s) => s.name === c.name);
+    const vcpus = c.instanceType ? instanceType(c.instanceType)?.vcpus : undefined;
+    const instances = totalInstances(c);
+    if (!measured || !vcpus || instances === 0 || result.measuredSeconds <= 0) continue;
+    const cpuMs = measured.requests * c.work.meanMs;
+    utilization.set(c.name, Math.min(1, cpuMs / (instances * vcpus * result.measuredSeconds * 1000)));
+  }
+  return { utilization, traffic: { seconds: result.measuredSeconds, requests: result.requests } };
 }
 
 const kwh = (n: number) => n.toFixed(2);

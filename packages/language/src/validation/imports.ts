@@ -1,19 +1,38 @@
 // `unresolved-import` and `import-cycle`, reported at the import.
-import type { LangiumDocuments, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils, URI, UriUtils } from 'langium';
 import type { Import } from '../generated/ast.js';
 import { importClosure, importPath, resolveImport } from '../imports.js';
 import { ruleDescription } from '../rule-docs.js';
+import type { TopoServices } from '../topo-module.js';
 
-export function checkImport(documents: LangiumDocuments) {
+/** True when `uri` is `folder` or below it. */
+export function isInside(uri: URI, folder: URI): boolean {
+  const relative = UriUtils.relative(folder, uri);
+  return uri.scheme === folder.scheme && !relative.startsWith('..') && !relative.startsWith('/');
+}
+
+export function checkImport(services: TopoServices) {
+  const documents = services.shared.workspace.LangiumDocuments;
   return (imp: Import, accept: ValidationAcceptor): void => {
     const document = AstUtils.getDocument(imp);
     const path = importPath(imp);
+    const roots = services.topo.Settings.workspaceRoots ?? services.shared.workspace.WorkspaceManager.workspaceFolders?.map((f) => f.uri);
+    const resolved = resolveImport(document.uri, path);
+    if (roots && roots.length > 0 && !roots.some((root) => isInside(resolved, URI.parse(root)))) {
+      accept('error', `cannot import '${path}': it is outside the workspace folder, and imports stay inside it`, {
+        node: imp,
+        property: 'path',
+        code: 'unresolved-import',
+        codeDescription: ruleDescription('unresolved-import'),
+      });
+      return;
+    }
     if (!path.endsWith('.topo')) {
       accept('error', `cannot import '${path}': imports name .topo files`, { node: imp, property: 'path', code: 'unresolved-import', codeDescription: ruleDescription('unresolved-import') });
       return;
     }
-    const target = documents.getDocument(resolveImport(document.uri, path));
+    const target = documents.getDocument(resolved);
     if (!target) {
       accept('error', `cannot find '${path}' (relative to this file)`, {
         node: imp,

@@ -13,7 +13,7 @@ export function registerValidationChecks(services: TopoServices): void {
   const documents = services.shared.workspace.LangiumDocuments;
   const checks: ValidationChecks<TopoAstType> = {
     TopoFile: [checkSingleArchitecture, checkDuplicateNames(documents), checkModel(services)],
-    Import: checkImport(documents),
+    Import: checkImport(services),
     Region: checkRepeatedProperties,
     Network: checkRepeatedProperties,
     Service: checkRepeatedProperties,
