@@ -88,6 +88,25 @@ describe('topo lsp --stdio', () => {
     expect(progress.at(-1)).toEqual({ kind: 'end' });
   });
 
+  it('validates the files an open file imports, and renames across imports', async () => {
+    const folder = join(import.meta.dirname, 'fixtures/imports');
+    const other = new LspClient(pathToFileURL(folder).toString());
+    try {
+      await other.initialize();
+      const app = pathToFileURL(join(folder, 'app.topo')).toString();
+      const lib = pathToFileURL(join(folder, 'lib/shared.topo')).toString();
+      await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: app, languageId: 'topo', version: 1, text: readFileSync(join(folder, 'app.topo'), 'utf8') } });
+      const libDiagnostics = await other.diagnosticsOf(lib, (l) => l.length > 0);
+      expect(codes(libDiagnostics)).toEqual(['consistency-level@3', 'replication-factor@3']);
+      const rename = (await other.connection.sendRequest('textDocument/rename', { textDocument: { uri: app }, position: { line: 4, character: 8 }, newName: 'orders' })) as { changes: Record<string, TextEdit[]> };
+      expect(Object.keys(rename.changes).sort()).toEqual([app, lib].sort());
+      const definition = (await other.connection.sendRequest('textDocument/definition', { textDocument: { uri: app }, position: { line: 4, character: 8 } })) as { targetUri: string }[];
+      expect(definition[0]!.targetUri).toBe(lib);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('clears the diagnostics when the file is fixed', async () => {
     const fixed = text
       .replace('deadline 5s', 'deadline 3s')

@@ -19,6 +19,9 @@ function limitsFrom(validation: Partial<TopoLimits> | undefined): TopoLimits {
 
 export function startTopoServer(connection: Connection, options: ServerOptions = {}): void {
   const { shared, Topo } = createTopoServices({ connection, ...NodeFileSystem });
+  // Langium validates nothing in its first workspace build until a file is opened; the
+  // files an open file imports hold its problems too, so every file is validated.
+  shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
   const config = shared.workspace.ConfigurationProvider;
   config.onConfigurationSectionUpdate(async (update) => {
     if (update.section !== 'topo') return;
