@@ -2,7 +2,7 @@
 // level of the syntax tree (GrammarUtils' per-property searches walk the whole subtree
 // each time, which made lowering and validation of large files slow).
 import type { AstNode, CstNode } from 'langium';
-import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
+import { isCompositeCstNode, type GrammarAST } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 
 export interface PropertySpan {
@@ -31,14 +31,14 @@ export function propertySpans(node: AstNode): Map<string, PropertySpan[]> {
   let keywordStart: CstNode | undefined;
   for (const item of ownLevel(node)) {
     if (item.hidden) continue;
-    const assignment = AstUtils.getContainerOfType(item.grammarSource, GrammarAST.isAssignment);
+    const assignment = assignmentOf(item.grammarSource);
     if (assignment && item.astNode === node) {
       const start = (keywordStart ?? item).range.start;
       const list = spans.get(assignment.feature) ?? [];
       list.push({ range: { start, end: item.range.end }, value: item });
       spans.set(assignment.feature, list);
       keywordStart = undefined;
-    } else if (GrammarAST.isKeyword(item.grammarSource) && /^[A-Za-z]/.test(item.text)) {
+    } else if (item.grammarSource?.$type === 'Keyword' && /^[A-Za-z]/.test(item.text)) {
       keywordStart ??= item;
     } else if (item.astNode !== node) {
       keywordStart = undefined; // a child node (instances, a call) stands on its own
@@ -46,6 +46,12 @@ export function propertySpans(node: AstNode): Map<string, PropertySpan[]> {
   }
   cache.set(node, spans);
   return spans;
+}
+
+/** The grammar assignment a token belongs to (a plain walk: reflection's isSubtype is slow here). */
+function assignmentOf(source: AstNode | undefined): GrammarAST.Assignment | undefined {
+  for (let n = source; n; n = n.$container) if (n.$type === 'Assignment') return n as GrammarAST.Assignment;
+  return undefined;
 }
 
 /** The first occurrence of a property. */
