@@ -3,7 +3,7 @@
 // and the model-level rules run again. Goals on the 2-core reference machine:
 // 1,000 services ≤ 150 ms, 10,000 ≤ 1.5 s.
 import { EmptyFileSystem, URI } from 'langium';
-import { afterAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import { createTopoServices } from '../src/topo-module.js';
 import { generateArchitecture } from './generate.js';
 
@@ -23,11 +23,5 @@ for (const size of [1_000, 10_000]) {
   };
   describe(`${size.toLocaleString('en')} services`, () => {
     bench('re-validate after a one-line edit', revalidate, { iterations: size > 1_000 ? 5 : 20, warmupIterations: 2 });
-    // The server's memory with the document loaded (goal for 10,000 services: ≤ 600 MB).
-    afterAll(() => {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-      const { heapUsed, rss } = process.memoryUsage();
-      console.log(`memory with ${size.toLocaleString('en')} services loaded: heap ${mb(heapUsed)}, rss ${mb(rss)}`);
-    });
   });
 }
