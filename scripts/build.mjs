@@ -40,3 +40,12 @@ await build({
   outdir: 'packages/cli/dist',
 });
 chmodSync('packages/cli/dist/topo.js', 0o755);
+
+// ── The VS Code extension (packages/vscode/scripts/bundles.mjs): its client, server and
+// views bundles, and a copy of the views beside the CLI for `topo report`.
+{
+  const { buildExtension } = await import('../packages/vscode/scripts/bundles.mjs');
+  const { cp } = await import('node:fs/promises');
+  await buildExtension();
+  await cp('packages/vscode/dist/views', 'packages/cli/dist/views', { recursive: true });
+}

@@ -36,8 +36,13 @@ export interface ServerOptions {
 
 export function registerTopoRequests(connection: Connection, shared: LangiumSharedServices, topo: TopoServices, options: ServerOptions = {}): void {
   let elk: ElkApi | undefined;
+  /** The document, once built; a request may arrive just before the didOpen it follows is handled. */
   const documentOf = async (uri: string): Promise<LangiumDocument | undefined> => {
     const parsed = URI.parse(uri);
+    for (let waited = 0; !shared.workspace.LangiumDocuments.hasDocument(parsed) && waited < DOCUMENT_WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) return undefined;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed);
     return shared.workspace.LangiumDocuments.getDocument(parsed);
   };
@@ -109,6 +114,9 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
   });
   connection.onShutdown(() => elk?.terminateWorker());
 }
+
+/** How long a request waits for its document to be opened and built. */
+const DOCUMENT_WAIT_MS = 5_000;
 
 function countSeverities(document: LangiumDocument): { errors: number; warnings: number } {
   const list = document.diagnostics ?? [];

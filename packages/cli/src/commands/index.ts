@@ -5,6 +5,7 @@ import { check } from './check.js';
 import { diagram } from './diagram.js';
 import { importCommand } from './import.js';
 import { lsp } from './lsp.js';
+import { report } from './report.js';
 import { simulate } from './simulate.js';
 
-export const commands: Command[] = [check, simulate, diagram, carbon, importCommand, lsp];
+export const commands: Command[] = [check, simulate, diagram, carbon, report, importCommand, lsp];

@@ -1,0 +1,120 @@
+// `topo report FILE -o report.html`: the editor's preview (diagram and carbon table) and
+// simulation results as one static HTML page — data, script and styles inlined, no
+// network — for people without VS Code and for CI artifacts. Prints a short summary.
+import { writeFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
+import { DiagramTooLargeError, GROUP_BY_VALUES, layoutDiagram, renderSvg } from '@topo/diagram';
+import type { DiagramResult } from '@topo/language/protocol';
+import type { Finding, Model } from '@topo/model';
+import { ResourceLimitError, simulate, UnknownScenarioError, type SimulationResult } from '@topo/simulator';
+import { readViewAssets } from 'topo/views/assets';
+import type { ReportData } from 'topo/views/messages';
+import { reportHtml } from 'topo/views/report-page';
+import { UsageError, type CliIO, type Command } from '../io.js';
+import { loadCheckedModel } from '../load.js';
+import { choiceOption, parseCommandArgs } from '../options.js';
+
+export const report: Command = {
+  name: 'report',
+  summary: 'write the diagram, carbon estimate and a simulation as one HTML page',
+  usage: `topo report FILE [-o OUT.html] [--scenario NAME] [--seed N] [--group-by ${GROUP_BY_VALUES.join('|')}]`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      output: { type: 'string', short: 'o' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      'group-by': { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${report.usage}`);
+    const groupBy = choiceOption(values['group-by'], 'group-by', GROUP_BY_VALUES, 'petal');
+    const seed = values.seed === undefined ? undefined : integer(values.seed, 'seed');
+    const file = positionals[0]!;
+    const out = resolve(io.cwd, values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`);
+
+    const { model, findings } = await loadCheckedModel(file, io);
+    if (values.scenario !== undefined && !model.scenarios.some((s) => s.name === values.scenario)) {
+      const known = model.scenarios.map((s) => s.name);
+      throw new UsageError(`no scenario named '${values.scenario}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
+    }
+    const name = basename(file);
+    const uri = model.uri;
+    const diagram = await drawDiagram(model, findings, groupBy);
+    const carbon = { report: estimateCarbon(model) };
+    const result = await runScenario(model, values.scenario, seed, io);
+    const data: ReportData = {
+      preview: { uri, name, diagram, carbon },
+      ...(result ? { results: { uri, name, result } } : {}),
+      generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    };
+    const html = reportHtml(data, readViewAssets());
+    try {
+      writeFileSync(out, html);
+    } catch (e) {
+      throw new UsageError(`cannot write ${relative(io.cwd, out)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    io.stdout(summary(relative(io.cwd, out) || out, html.length, data));
+    return 0;
+  },
+};
+
+function integer(text: string, option: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option} wants a whole number, not '${text}'`);
+  return n;
+}
+
+function count(findings: Finding[], severity: Finding['severity']): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+async function drawDiagram(model: Model, findings: Finding[], groupBy: (typeof GROUP_BY_VALUES)[number]): Promise<DiagramResult> {
+  const counts = { nodes: [], errors: count(findings, 'error'), warnings: count(findings, 'warning') };
+  try {
+    return { svg: renderSvg(await layoutDiagram(model, { groupBy, findings })), ...counts };
+  } catch (e) {
+    if (e instanceof DiagramTooLargeError) return { message: e.message, ...counts };
+    throw e;
+  }
+}
+
+/** The scenario asked for, else the file's first, else the default load; undefined when too large to run. */
+async function runScenario(model: Model, scenario: string | undefined, seed: number | undefined, io: CliIO): Promise<SimulationResult | undefined> {
+  const progress = (p: { simulatedMs: number; totalMs: number }) => io.stderr(`\rsimulating: ${Math.min(100, Math.round((100 * p.simulatedMs) / p.totalMs))}%`);
+  try {
+    return await simulate(model, {
+      ...(scenario !== undefined ? { scenario } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(io.isTTY ? { onProgress: progress } : {}),
+    });
+  } catch (e) {
+    if (e instanceof ResourceLimitError) {
+      io.stderr(`topo report: the simulation is left out: ${e.message}\n`);
+      return undefined;
+    }
+    if (e instanceof UnknownScenarioError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    if (io.isTTY) io.stderr('\r\x1b[K');
+  }
+}
+
+function summary(path: string, bytes: number, data: ReportData): string {
+  const { diagram, carbon } = data.preview;
+  const lines = [`wrote ${path} (${Math.round(bytes / 1024)} KB): open it in a browser, it needs no network`];
+  const problems = diagram.warnings > 0 ? `, ${diagram.warnings} warning${diagram.warnings === 1 ? '' : 's'}` : '';
+  lines.push(`  diagram: ${diagram.svg ? 'drawn' : diagram.message}${problems}`);
+  if (carbon.report) lines.push(`  carbon: ${formatKgCO2e(carbon.report.totalKgCO2ePerMonth)} per month`);
+  const r = data.results?.result;
+  if (r) {
+    const ok = r.requests === 0 ? 0 : (100 * r.succeeded) / r.requests;
+    const p99 = r.latencyMs.p99 === null ? 'no p99' : `p99 ${Number(r.latencyMs.p99.toPrecision(3))}ms`;
+    lines.push(
+      `  simulation '${r.scenario}': ${r.requests.toLocaleString('en-US')} requests, ${ok.toFixed(1)}% succeeded, ` +
+        `${Math.round(r.throughputRps).toLocaleString('en-US')} rps, ${p99}, ${r.retries.toLocaleString('en-US')} retries` +
+        (r.chaos.length > 0 ? `, ${r.chaos.length} chaos event${r.chaos.length === 1 ? '' : 's'}` : ''),
+    );
+  } else lines.push('  simulation: left out');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,76 @@
+// The extension's bundles, built by scripts/build.mjs (and by tests that need the views):
+//   dist/extension.js  the client: CommonJS, as VS Code 1.96 loads extensions; `vscode` external
+//   dist/server.mjs    the language server (ESM, like Langium), with the elkjs worker beside it
+//   dist/views/        views.js and views.css: the webviews' and the report page's views
+// and the files the manifest and the server point into: the grammar and the rule pages.
+import { build } from 'esbuild';
+import { cp, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const extension = dirname(dirname(fileURLToPath(import.meta.url)));
+const repo = join(extension, '../..');
+const dist = join(extension, 'dist');
+const require = createRequire(import.meta.url);
+
+// ESM bundles of CommonJS dependencies need `require`, `__filename` and `__dirname`.
+const nodeEsmBanner = [
+  "import { createRequire as __topoCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __topoFileURLToPath } from 'node:url';",
+  "import { dirname as __topoDirname } from 'node:path';",
+  'const require = __topoCreateRequire(import.meta.url);',
+  'const __filename = __topoFileURLToPath(import.meta.url);',
+  'const __dirname = __topoDirname(__filename);',
+].join('\n');
+
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', minify: true };
+
+/** views.js (an IIFE for the browser) and views.css into `outdir`. */
+export async function buildViews(outdir = join(dist, 'views')) {
+  await build({
+    entryPoints: { views: join(extension, 'src/views/main.ts') },
+    outdir,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+  });
+  return outdir;
+}
+
+export async function buildExtension() {
+  await build({
+    ...node,
+    entryPoints: { extension: join(extension, 'src/extension.ts') },
+    outdir: dist,
+    format: 'cjs',
+    external: ['vscode'],
+  });
+  // web-worker starts its worker thread on its own module file (import.meta.url): as an
+  // entry of its own it is split into a chunk, so the thread loads that chunk and not the
+  // whole server.
+  await build({
+    ...node,
+    entryPoints: {
+      server: join(extension, 'src/server-main.ts'),
+      'web-worker': 'web-worker',
+    },
+    absWorkingDir: repo,
+    outdir: dist,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: nodeEsmBanner },
+  });
+  await buildViews();
+  await mkdir(join(dist, 'syntaxes'), { recursive: true });
+  await Promise.all([
+    cp(require.resolve('elkjs/lib/elk-worker.min.js', { paths: [join(repo, 'packages/diagram')] }), join(dist, 'elk-worker.min.js')),
+    cp(join(repo, 'syntaxes/topo.tmLanguage.json'), join(dist, 'syntaxes/topo.tmLanguage.json')),
+    cp(join(repo, 'docs/rules'), join(dist, 'docs/rules'), { recursive: true }),
+  ]);
+}

@@ -1,0 +1,68 @@
+// The Topo extension: a thin client. The language server (bundled beside this file) holds
+// the parsed documents and runs the engines; the extension starts it, forwards the custom
+// requests of the commands, and shows their answers in webviews.
+import * as vscode from 'vscode';
+import { TopoNotifications, type ModelChangedParams } from '@topo/language/protocol';
+import { createClient } from './client.js';
+import { exportSvg } from './commands/export-svg.js';
+import { importSpigoCommand } from './commands/import-spigo.js';
+import { newArchitectureFile } from './commands/new-file.js';
+import { runSimulation } from './commands/simulate.js';
+import type { Topo } from './context.js';
+import { notOpen, topoUri } from './target.js';
+import type { PreviewMode, ViewState } from './views/messages.js';
+import { PREVIEW_VIEW_TYPE, PreviewPanel } from './webviews/preview-panel.js';
+import { RESULTS_VIEW_TYPE, ResultsPanel } from './webviews/results-panel.js';
+
+let stop: (() => Promise<void>) | undefined;
+
+function openPreview(topo: Topo, mode: PreviewMode) {
+  return (arg?: unknown) => {
+    const uri = topoUri(arg, PreviewPanel.focused());
+    if (!uri) return notOpen();
+    PreviewPanel.show(topo, uri, mode);
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const client = createClient(context);
+  const topo: Topo = { client, ready: client.start(), extensionUri: context.extensionUri };
+  stop = () => client.stop();
+  const output = vscode.window.createOutputChannel('Topo');
+
+  const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
+  context.subscriptions.push(
+    output,
+    command('topo.openPreview', openPreview(topo, 'preview')),
+    command('topo.showCarbon', openPreview(topo, 'carbon')),
+    command('topo.runSimulation', (uri, scenario) => runSimulation(topo, uri, scenario)),
+    command('topo.exportSvg', (uri) => exportSvg(topo, uri)),
+    command('topo.importSpigo', (uri) => importSpigoCommand(output, uri)),
+    command('topo.newFile', () => newArchitectureFile()),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: ViewState | undefined) {
+        if (state?.kind === 'preview') PreviewPanel.revive(topo, panel, vscode.Uri.parse(state.uri), state.mode);
+        else panel.dispose();
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: ViewState | undefined) {
+        if (state?.kind === 'results') ResultsPanel.revive(topo, panel, state.data);
+        else panel.dispose();
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('topo.preview') || event.affectsConfiguration('topo.carbon') || event.affectsConfiguration('topo.validation')) {
+        PreviewPanel.refreshAll();
+      }
+    }),
+    client.onNotification(TopoNotifications.modelChanged, (params: ModelChangedParams) => PreviewPanel.modelChanged(params.uri)),
+  );
+  topo.ready.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`The Topo language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await stop?.();
+}

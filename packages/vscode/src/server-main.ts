@@ -1,0 +1,9 @@
+// The language server process the extension starts: Topo's server over Node IPC, with the
+// elkjs worker script that the build copies beside this bundle.
+import '@topo/language/polyfill';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startTopoServer } from '@topo/language/server';
+
+startTopoServer(createConnection(ProposedFeatures.all), {
+  elkWorkerUrl: new URL('./elk-worker.min.js', import.meta.url).href,
+});

@@ -1,0 +1,59 @@
+// What the extension and the views say to each other, and what a view keeps across a
+// reload. The same views run in a VS Code webview (data arrives as messages) and in the
+// static page of `topo report` (data is embedded in the page).
+import type { CarbonResult, DiagramResult } from '@topo/language/protocol';
+import type { SimulationResult } from '@topo/simulator';
+
+/** What the preview shows: the diagram and the carbon table of one file. */
+export interface PreviewData {
+  uri: string;
+  /** The file's name, for headings. */
+  name: string;
+  diagram: DiagramResult;
+  carbon: CarbonResult;
+}
+
+/** What the results view shows: one simulation run. */
+export interface ResultsData {
+  uri: string;
+  name: string;
+  result: SimulationResult;
+}
+
+/** The page of `topo report`: the preview, and a run when there was a scenario. */
+export interface ReportData {
+  preview: PreviewData;
+  results?: ResultsData;
+  /** When the report was made, as the page shows it. */
+  generated: string;
+}
+
+/** `preview` shows the diagram and the carbon table; `carbon` the table alone. */
+export type PreviewMode = 'preview' | 'carbon';
+
+/** Pan and zoom of the diagram; `fit` follows the viewport until the user zooms or pans. */
+export interface DiagramView {
+  scale: number;
+  x: number;
+  y: number;
+  fit: boolean;
+}
+
+/** Kept by the webview (getState/setState) and handed to the serializer after a reload. */
+export type ViewState =
+  | { kind: 'preview'; uri: string; mode: PreviewMode; view?: DiagramView }
+  | { kind: 'results'; data: ResultsData };
+
+export type ToView =
+  | { type: 'preview'; mode: PreviewMode; data: PreviewData }
+  | { type: 'results'; data: ResultsData }
+  /** The host could not get the data at all (the server is down, the file is gone). */
+  | { type: 'failed'; message: string };
+
+export type ExportFormat = 'json' | 'csv-services' | 'csv-timeline';
+
+export type FromView =
+  | { type: 'ready' }
+  | { type: 'reveal'; id: string }
+  /** A file the view made (JSON, CSV): the host asks where to save it. */
+  | { type: 'save'; fileName: string; text: string };

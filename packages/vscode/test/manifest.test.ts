@@ -1,0 +1,89 @@
+// The extension's package.json against the code: the commands it contributes are the ones
+// the extension registers and the server's code lenses call, the settings are the ones the
+// issue names with the values the code expects, and every file it points at exists.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GROUP_BY_VALUES } from '@topo/diagram';
+import { DEFAULT_LIMITS } from '@topo/language';
+import { describe, expect, it } from 'vitest';
+import { OPEN_PREVIEW_COMMAND, SIMULATE_COMMAND } from '../../language/src/lsp/code-lens.js';
+
+const extension = join(__dirname, '..');
+const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+const source = (file: string) => readFileSync(join(extension, 'src', file), 'utf8');
+
+describe('the extension manifest', () => {
+  const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+
+  it('contributes exactly the commands the extension registers, the code lenses\' among them', () => {
+    const registered = [...source('extension.ts').matchAll(/command\('(topo\.[A-Za-z]+)'/g)].map((m) => m[1]);
+    expect(contributed.sort()).toEqual(registered.sort());
+    expect(contributed).toEqual(expect.arrayContaining([OPEN_PREVIEW_COMMAND, SIMULATE_COMMAND]));
+  });
+
+  it('titles the commands as the palette shows them', () => {
+    const titles = manifest.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
+    expect(titles.sort()).toEqual([
+      'Topo: Export Diagram as SVG…',
+      'Topo: Import spigo Architecture…',
+      'Topo: New Architecture File',
+      'Topo: Open Preview to the Side',
+      'Topo: Run Simulation…',
+      'Topo: Show Carbon Estimate',
+    ]);
+  });
+
+  it('puts only contributed commands in menus', () => {
+    const inMenus = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flatMap((items) => items.map((i) => i.command));
+    expect(contributed).toEqual(expect.arrayContaining([...new Set(inMenus)]));
+  });
+
+  it('has the settings of the issue, with the defaults the code uses', () => {
+    const settings = manifest.contributes.configuration.properties;
+    expect(Object.keys(settings).sort()).toEqual([
+      'topo.carbon.utilization',
+      'topo.preview.groupBy',
+      'topo.simulation.seed',
+      'topo.trace.server',
+      'topo.validation.maxFanOut',
+      'topo.validation.maxRetryAmplification',
+    ]);
+    for (const [key, value] of Object.entries(DEFAULT_LIMITS)) expect(settings[`topo.validation.${key}`].default).toBe(value);
+    expect([...settings['topo.preview.groupBy'].enum].sort()).toEqual([...GROUP_BY_VALUES].sort());
+    expect(settings['topo.preview.groupBy'].default).toBe('petal');
+    expect(settings['topo.carbon.utilization']).toMatchObject({ default: 0.5, minimum: 0, maximum: 1 });
+    // vscode-languageclient reads `<client id>.trace.server`.
+    expect(source('client.ts')).toContain("new LanguageClient('topo',");
+  });
+
+  it('activates on the webviews it restores', () => {
+    for (const [file, constant] of [
+      ['webviews/preview-panel.ts', 'PREVIEW_VIEW_TYPE'],
+      ['webviews/results-panel.ts', 'RESULTS_VIEW_TYPE'],
+    ] as const) {
+      const viewType = new RegExp(`export const ${constant} = '([^']+)'`).exec(source(file))![1];
+      expect(manifest.activationEvents).toContain(`onWebviewPanel:${viewType}`);
+    }
+  });
+
+  it('points at files that exist, and at the grammar of the language', () => {
+    const language = manifest.contributes.languages[0];
+    for (const file of [manifest.icon, language.configuration, language.icon.light, language.icon.dark, ...manifest.contributes.snippets.map((s: { path: string }) => s.path)]) {
+      expect(existsSync(join(extension, file)), file).toBe(true);
+    }
+    // The grammar is copied into dist/ by the build; its source is the repository's.
+    const grammar = JSON.parse(readFileSync(join(extension, '../../syntaxes/topo.tmLanguage.json'), 'utf8'));
+    expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'topo', scopeName: grammar.scopeName, path: './dist/syntaxes/topo.tmLanguage.json' });
+  });
+
+  it('has the snippets of the issue', () => {
+    const snippets = JSON.parse(readFileSync(join(extension, 'snippets/topo.code-snippets'), 'utf8'));
+    const prefixes = Object.values(snippets as Record<string, { prefix: string }>).map((s) => s.prefix);
+    expect(prefixes).toEqual(expect.arrayContaining(['service', 'call', 'datastore', 'cache', 'petal', 'scenario']));
+  });
+
+  it('targets VS Code 1.96 with its own types', () => {
+    expect(manifest.engines.vscode).toBe('^1.96.0');
+    expect(manifest.devDependencies['@types/vscode']).toBe('1.96.0');
+  });
+});
