@@ -82,8 +82,11 @@ describe('topo lsp --stdio', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: netflix, languageId: 'topo', version: 1, text: readFileSync(join(examples, 'netflix.topo'), 'utf8').replace('2000 rps', '200 rps').replace('for 60s', 'for 6s') } });
     const progress: unknown[] = [];
     client.connection.onProgress(WorkDoneProgress.type, 'sim-1', (p) => void progress.push(p));
-    const run = (await client.connection.sendRequest('topo/simulate', { uri: netflix, scenario: 'evening', workDoneToken: 'sim-1' })) as { result: { scenario: string; requests: number; succeeded: number } };
+    const run = (await client.connection.sendRequest('topo/simulate', { uri: netflix, scenario: 'evening', workDoneToken: 'sim-1', traceEvery: 50 })) as { result: { scenario: string; requests: number; succeeded: number }; spans: { traceId: string }[] };
     expect(run.result.scenario).toBe('evening');
+    const traced = new Set(run.spans.map((s) => s.traceId)).size;
+    expect(traced).toBeGreaterThan(0);
+    expect(traced).toBeLessThanOrEqual(Math.ceil(run.result.requests / 50) + 100);
     expect(run.result.requests).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual({ kind: 'end' });
   });

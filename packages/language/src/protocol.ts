@@ -1,7 +1,7 @@
 // The custom requests between the VS Code extension and the language server, typed once
 // and shared by both. Only types and method names: the client bundle imports nothing else.
 import type { CarbonReport } from '@topo/carbon';
-import type { SimulationResult } from '@topo/simulator';
+import type { SimulationResult, Span } from '@topo/simulator';
 
 export type GroupBy = 'layer' | 'region' | 'team' | 'petal' | 'none';
 
@@ -45,10 +45,14 @@ export interface SimulateParams {
   seed?: number;
   /** LSP work-done progress token: the server reports percentage as the run goes. */
   workDoneToken?: string | number;
+  /** Trace one request in this many; the spans come back with the result. */
+  traceEvery?: number;
 }
 
 export interface SimulateResult {
   result?: SimulationResult;
+  /** The spans of the traced requests, one per attempt (with `traceEvery`). */
+  spans?: Span[];
   message?: string;
 }
 

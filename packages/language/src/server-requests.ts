@@ -14,7 +14,7 @@ import {
 import { estimateCarbon } from '@topo/carbon';
 import { createElk, DiagramTooLargeError, layoutDiagram, renderSvg, type ElkApi } from '@topo/diagram';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { ResourceLimitError, simulate, UnknownScenarioError } from '@topo/simulator';
+import { ResourceLimitError, simulate, UnknownScenarioError, type Span } from '@topo/simulator';
 import {
   TopoNotifications,
   TopoRequests,
@@ -91,14 +91,16 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     report({ kind: 'begin', title: `Simulating ${params.scenario ?? 'the first scenario'}`, cancellable: true, percentage: 0 });
+    const spans: Span[] = [];
     try {
       const result = await simulate(model, {
         scenario: params.scenario,
         seed: params.seed,
         signal: abort.signal,
+        ...(params.traceEvery ? { trace: { every: params.traceEvery, onSpan: (s: Span) => void spans.push(s) } } : {}),
         onProgress: (p) => report({ kind: 'report', percentage: Math.min(100, Math.round((100 * p.simulatedMs) / p.totalMs)), message: `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds` }),
       });
-      return { result };
+      return params.traceEvery ? { result, spans } : { result };
     } catch (e) {
       if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
       throw e;

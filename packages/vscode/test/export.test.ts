@@ -25,4 +25,14 @@ describe('exporting a run', () => {
     expect(json.fileName).toBe('shop-peak.json');
     expect(JSON.parse(json.text)).toEqual(r);
   });
+
+  it('exports the traced spans as Zipkin v2 and OTLP/JSON', () => {
+    const span = { traceId: '0'.repeat(31) + '1', spanId: '0'.repeat(15) + '1', parentId: undefined, name: 'client → web', service: 'web', instance: 'web.a.1', region: 'r', zone: 'a', caller: 'client', attempt: 1, startNs: 1_000_000, endNs: 3_000_000, outcome: 'ok' as const };
+    const zipkin = exportFile(result(), 'zipkin', [span]);
+    expect(zipkin.fileName).toBe('shop-peak-zipkin.json');
+    const [z] = JSON.parse(zipkin.text);
+    expect(z).toMatchObject({ traceId: span.traceId, id: span.spanId, duration: 2000 });
+    const otlp = JSON.parse(exportFile(result(), 'otlp', [span]).text);
+    expect(otlp.resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: span.traceId, spanId: span.spanId });
+  });
 });

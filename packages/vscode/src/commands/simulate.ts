@@ -34,7 +34,7 @@ async function simulate(topo: Topo, uri: vscode.Uri, scenario: string | undefine
         if (value.percentage !== undefined) reported = value.percentage;
         progress.report({ increment, message: value.message });
       });
-      const params: SimulateParams = { uri: uri.toString(), workDoneToken, ...(scenario !== undefined ? { scenario } : {}), ...(typeof seed === 'number' ? { seed } : {}) };
+      const params: SimulateParams = { uri: uri.toString(), workDoneToken, traceEvery: TRACE_EVERY, ...(scenario !== undefined ? { scenario } : {}), ...(typeof seed === 'number' ? { seed } : {}) };
       try {
         return await request<SimulateResult>(topo.client, TopoRequests.simulate, params, cancel);
       } catch (error) {
@@ -48,6 +48,9 @@ async function simulate(topo: Topo, uri: vscode.Uri, scenario: string | undefine
   );
 }
 
+/** One request in this many is traced, for the results view's trace exports (as the CLI's default). */
+const TRACE_EVERY = 100;
+
 export async function runSimulation(topo: Topo, uriArg?: unknown, scenarioArg?: unknown): Promise<void> {
   const uri = topoUri(uriArg, PreviewPanel.focused());
   if (!uri) return notOpen();
@@ -60,5 +63,5 @@ export async function runSimulation(topo: Topo, uriArg?: unknown, scenarioArg?: 
     await vscode.window.showErrorMessage(answer.message ?? 'The simulation returned no result.');
     return;
   }
-  ResultsPanel.show(topo, { uri: uri.toString(), name: displayName(uri), result: answer.result });
+  ResultsPanel.show(topo, { uri: uri.toString(), name: displayName(uri), result: answer.result, spans: answer.spans });
 }

@@ -2,7 +2,7 @@
 // reload. The same views run in a VS Code webview (data arrives as messages) and in the
 // static page of `topo report` (data is embedded in the page).
 import type { CarbonResult, DiagramResult } from '@topo/language/protocol';
-import type { SimulationResult } from '@topo/simulator';
+import type { SimulationResult, Span } from '@topo/simulator';
 
 /** What the preview shows: the diagram and the carbon table of one file. */
 export interface PreviewData {
@@ -18,6 +18,8 @@ export interface ResultsData {
   uri: string;
   name: string;
   result: SimulationResult;
+  /** Spans of the traced requests, when the run was traced: exported for a tracing UI. */
+  spans?: Span[];
 }
 
 /** The page of `topo report`: the preview, and a run when there was a scenario. */
@@ -50,7 +52,7 @@ export type ToView =
   /** The host could not get the data at all (the server is down, the file is gone). */
   | { type: 'failed'; message: string };
 
-export type ExportFormat = 'json' | 'csv-services' | 'csv-timeline';
+export type ExportFormat = 'json' | 'csv-services' | 'csv-timeline' | 'zipkin' | 'otlp';
 
 export type FromView =
   | { type: 'ready' }

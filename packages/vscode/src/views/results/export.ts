@@ -1,7 +1,8 @@
-// A run as files: the whole result as JSON, and two CSV tables (one row per service, one
-// per simulated second) for a spreadsheet. RFC 4180: comma-separated, CRLF line ends,
+// A run as files: the whole result as JSON, two CSV tables (one row per service, one per
+// simulated second) for a spreadsheet, and its traces as Zipkin v2 or OTLP/JSON. RFC 4180: comma-separated, CRLF line ends,
 // fields quoted when they hold a comma, a quote or a line break.
 import type { SimulationResult } from '@topo/simulator';
+import { toOtlp, toZipkin, type Span } from '@topo/simulator/trace';
 import type { ExportFormat } from '../messages.js';
 
 type Cell = string | number | null | undefined;
@@ -42,10 +43,14 @@ export function timelineCsv(result: SimulationResult): string {
   );
 }
 
-/** The file a format makes, named after the model and the scenario. */
-export function exportFile(result: SimulationResult, format: ExportFormat): { fileName: string; text: string } {
+/** The file a format makes, named after the model and the scenario (traces need the spans). */
+export function exportFile(result: SimulationResult, format: ExportFormat, spans: readonly Span[] = []): { fileName: string; text: string } {
   const base = `${result.model}-${result.scenario}`;
   switch (format) {
+    case 'zipkin':
+      return { fileName: `${base}-zipkin.json`, text: JSON.stringify(toZipkin(spans)) + '\n' };
+    case 'otlp':
+      return { fileName: `${base}-otlp.json`, text: JSON.stringify(toOtlp(spans)) + '\n' };
     case 'json':
       return { fileName: `${base}.json`, text: JSON.stringify(result, null, 2) + '\n' };
     case 'csv-services':

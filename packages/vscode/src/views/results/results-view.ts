@@ -21,6 +21,12 @@ const EXPORTS: Array<[ExportFormat, string]> = [
   ['csv-timeline', 'CSV: timeline'],
 ];
 
+/** Shown when the run was traced. */
+const TRACE_EXPORTS: Array<[ExportFormat, string]> = [
+  ['zipkin', 'Traces: Zipkin'],
+  ['otlp', 'Traces: OTLP'],
+];
+
 export interface ResultsView {
   show(data: ResultsData): void;
 }
@@ -46,7 +52,7 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
   root.addEventListener('click', (event) => {
     const button = (event.target as HTMLElement).closest('.exports button');
     if (!button || !data) return;
-    const file = exportFile(data.result, (button as HTMLElement).dataset.export as ExportFormat);
+    const file = exportFile(data.result, (button as HTMLElement).dataset.export as ExportFormat, data.spans);
     host.save(file.fileName, file.text);
   });
   onThemeChange(draw);
@@ -68,7 +74,7 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
 
 function resultsHtml(data: ResultsData): string {
   const r = data.result;
-  const exportButtons = EXPORTS.map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
+  const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
   return (
     `<div class="results">` +
     `<header class="toolbar"><h1>Simulation: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
