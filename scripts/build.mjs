@@ -2,16 +2,7 @@
 // workers and the VS Code extension). Packages are TypeScript sources; only bundles are built.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
-
-// ESM bundles of CommonJS dependencies need `require`, `__filename` and `__dirname`.
-const nodeEsmBanner = [
-  "import { createRequire as __topoCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __topoFileURLToPath } from 'node:url';",
-  "import { dirname as __topoDirname } from 'node:path';",
-  'const require = __topoCreateRequire(import.meta.url);',
-  'const __filename = __topoFileURLToPath(import.meta.url);',
-  'const __dirname = __topoDirname(__filename);',
-].join('\n');
+import { nodeEsmBanner } from './esm-banner.mjs';
 
 const common = {
   bundle: true,

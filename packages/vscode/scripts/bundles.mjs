@@ -8,21 +8,12 @@ import { cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeEsmBanner } from '../../../scripts/esm-banner.mjs';
 
 const extension = dirname(dirname(fileURLToPath(import.meta.url)));
 const repo = join(extension, '../..');
 const dist = join(extension, 'dist');
 const require = createRequire(import.meta.url);
-
-// ESM bundles of CommonJS dependencies need `require`, `__filename` and `__dirname`.
-const nodeEsmBanner = [
-  "import { createRequire as __topoCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __topoFileURLToPath } from 'node:url';",
-  "import { dirname as __topoDirname } from 'node:path';",
-  'const require = __topoCreateRequire(import.meta.url);',
-  'const __filename = __topoFileURLToPath(import.meta.url);',
-  'const __dirname = __topoDirname(__filename);',
-].join('\n');
 
 const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', minify: true };
 

@@ -69,7 +69,7 @@ export function checkSingleArchitecture(root: TopoFile, accept: ValidationAccept
 const ONCE: Record<string, string[][]> = {
   Region: [['provider'], ['zones'], ['grid'], ['pue']],
   Network: [['zone'], ['crosszone'], ['crossregion'], ['petal'], ['encode'], ['discovery']],
-  Service: [['team'], ['regions'], ['zones'], ['threads'], ['layer'], ['memory'], ['owns'], ['provides'], ['uses'], ['deadline'], ['budget']],
+  Service: [['team'], ['regions'], ['zones'], ['threads'], ['layer'], ['memory'], ['owns'], ['provides'], ['uses'], ['chaos'], ['deadline'], ['budget']],
   Datastore: [['team'], ['regions'], ['zones'], ['threads'], ['replication'], ['read'], ['write'], ['storage']],
   Cache: [['team'], ['regions'], ['zones'], ['threads'], ['hit']],
   Call: [['read', 'write'], ['share'], ['on'], ['timeout'], ['connect'], ['retries'], ['backoff'], ['retry']],
