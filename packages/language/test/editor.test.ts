@@ -1,0 +1,89 @@
+// Editor features in-process: hover on services, datastores and petals, completion by
+// kind, semantic tokens, document symbols.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CompletionList, Hover } from 'vscode-languageserver';
+import { parse } from './helpers.js';
+
+const netflix = readFileSync(join(import.meta.dirname, '../../../examples/netflix.topo'), 'utf8');
+const petalith = readFileSync(join(import.meta.dirname, '../../../examples/petalith.topo'), 'utf8');
+
+async function hoverAt(text: string, needle: string, offsetInNeedle = 0): Promise<string> {
+  const { documents, services } = await parse(text);
+  const document = documents[0]!;
+  const position = document.textDocument.positionAt(text.indexOf(needle) + offsetInNeedle);
+  const hover = (await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position })) as Hover | undefined;
+  return (hover?.contents as { value: string } | undefined)?.value ?? '';
+}
+
+describe('hover', () => {
+  it('on a service: need by call, worst reach, callers, callees, coupling, team, layer, carbon', async () => {
+    const value = await hoverAt(netflix, 'service homepage', 9);
+    expect(value).toContain('**service homepage**');
+    expect(value).toContain('layer esl · team discovery');
+    expect(value).toContain('need: 8ms work + max(2 attempts × 150ms, 2 attempts × 150ms) = 308ms');
+    expect(value).toContain('  - subscriber: 2 attempts × 150ms = 300ms');
+    expect(value).toContain('worst reach: ×2 from wwwproxy');
+    expect(value).toContain('callers: wwwproxy');
+    expect(value).toContain('callees: subscriber, videoMetadata');
+    expect(value).toContain('coupling: Ca 1, Ce 2, instability Ce/(Ca+Ce) = 0.67');
+    expect(value).toMatch(/carbon: [\d.]+ kgCO2e\/month at 50% CPU/);
+  });
+
+  it('on a datastore: replication, levels and callers', async () => {
+    const value = await hoverAt(netflix, 'datastore subscriberDb', 11);
+    expect(value).toContain('replication 3 · read ONE · write QUORUM');
+    expect(value).toContain('callers: subscriber');
+  });
+
+  it('on a reference: the thing referred to', async () => {
+    const value = await hoverAt(netflix, 'owns subscriberDb', 6);
+    expect(value).toContain('cassandra subscriberDb');
+  });
+
+  it('on a petal: memory used of total', async () => {
+    const value = await hoverAt(petalith, 'petal studio', 7);
+    expect(value).toContain('memory: 768GB used of 512GB');
+    expect(value).toContain('render: 6 × 64GB');
+  });
+});
+
+describe('completion', () => {
+  async function complete(text: string, at: string): Promise<CompletionList> {
+    const { documents, services } = await parse(text);
+    const document = documents[0]!;
+    const position = document.textDocument.positionAt(text.indexOf(at) + at.length);
+    return (await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position }))!;
+  }
+
+  it("offers a call's targets: services, datastores and caches, not teams", async () => {
+    const list = await complete('team t\ndatastore d: mysql\ncache k: redis\nservice s {\n  call \n}', 'call ');
+    const labels = list.items.map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(['d', 'k', 's']));
+    expect(labels).not.toContain('t');
+  });
+
+  it('offers facets before whole entities for `uses`', async () => {
+    const list = await complete('entity Video\nfacet Art of Video\nservice s {\n  uses \n}', 'uses ');
+    const refs = list.items.filter((i) => i.label === 'Art' || i.label === 'Video').sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(refs.map((i) => i.label)).toEqual(['Art', 'Video']);
+  });
+});
+
+describe('semantic tokens and symbols', () => {
+  it('colours declarations and references by what they name', async () => {
+    const { documents, services } = await parse('datastore d: mysql\nservice s {\n  call d timeout 1s\n}');
+    const document = documents[0]!;
+    const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
+    // Five integers a token: d (struct, declaration), s (class, declaration), d (struct).
+    expect(tokens.data.length / 5).toBe(3);
+  });
+
+  it('outlines the declarations of a file', async () => {
+    const { documents, services } = await parse(netflix);
+    const document = documents[0]!;
+    const symbols = (await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as { name: string }[];
+    expect(symbols.map((s) => s.name)).toEqual(expect.arrayContaining(['netflix', 'us-east-1', 'subscriberDb', 'wwwproxy', 'evening']));
+  });
+});
