@@ -96,6 +96,18 @@ describe('topo carbon', () => {
     expect(report.totalKgCO2ePerMonth).toBeLessThan(plain.totalKgCO2ePerMonth);
   });
 
+  it('with a scenario over a petal, reports the energy the petal saves', async () => {
+    writeFileSync(
+      join(dir, 'petal.topo'),
+      ['architecture p', 'region us-east-1 {', '  provider aws', '  zones a, b, c', '}', 'service a {', '  call b timeout 100ms', '}', 'service b', 'petal p {', '  region us-east-1', '  memory 1TB', '  members a, b', '}', 'scenario s {', '  load 200 rps into a for 5s', '}', ''].join('\n'),
+    );
+    const report = JSON.parse((await run(['petal.topo', '--scenario', 's', '--format', 'json'], dir)).stdout);
+    expect(report.petals).toHaveLength(1);
+    expect(report.petals[0]).toMatchObject({ name: 'p', region: 'us-east-1' });
+    expect(report.petals[0].messagesPerMonth).toBeGreaterThan(0);
+    expect(report.sci.petalSavingsGCO2ePer1000Requests).toBeGreaterThan(0);
+  });
+
   it.each([
     [[], 'one file, please'],
     [['ten.topo', 'ten.topo'], 'one file, please'],

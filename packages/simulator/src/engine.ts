@@ -26,6 +26,8 @@ class Totals {
   clientTimeouts = 0;
   wastedNs = 0;
   readonly latency = new LatencyRecorder(3);
+  /** Messages of measured requests that stayed inside a petal (no encode, no decode), by petal. */
+  readonly petalMessages = new Map<string, number>();
 }
 
 export class Engine {
@@ -217,7 +219,14 @@ export class Engine {
 
   /** Puts a job on the network; it reaches the instance's inbox unless the instance is dead by then. */
   send(job: Job): void {
+    this.countPetalMessage(job, job.from, job.dest.place);
     this.rt.at(this.topo.network.oneWay(job.from, job.dest.place), undefined, this.arrival, job);
+  }
+
+  private countPetalMessage(job: Job, from: Place, to: Place): void {
+    if (!job.req.measured) return;
+    const petal = this.topo.network.petalBetween(from, to);
+    if (petal !== undefined) this.totals.petalMessages.set(petal, (this.totals.petalMessages.get(petal) ?? 0) + 1);
   }
 
   private readonly arrival = (job: Job): void => {
@@ -240,6 +249,7 @@ export class Engine {
   answer(job: Job, r: Reply, at: Instance): void {
     if (job.reply === undefined) return;
     job.answer = r;
+    this.countPetalMessage(job, at.place, job.from);
     this.rt.at(this.topo.network.oneWay(at.place, job.from), undefined, deliverAnswer, job);
   }
 

@@ -82,6 +82,8 @@ export interface SimulationResult {
   /** Client requests abandoned at the edge's deadline. */
   clientTimeouts: number;
   wastedWorkMs: number;
+  /** Messages (requests and answers) between members of a petal in its region, by petal: no encode or decode. */
+  petalMessages: Record<string, number>;
   services: ServiceResult[];
   timeline: TimelinePoint[];
   chaos: ChaosEvent[];

@@ -104,6 +104,7 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
     timeouts: t.timeouts,
     clientTimeouts: t.clientTimeouts,
     wastedWorkMs: round(t.wastedNs / 1e6),
+    petalMessages: Object.fromEntries([...t.petalMessages].sort(([a], [b]) => a.localeCompare(b))),
     services,
     timeline: e.timeline.points(endNs),
     chaos: e.chaosLog,

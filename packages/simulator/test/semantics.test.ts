@@ -194,6 +194,9 @@ describe('petals', () => {
     expect(inPetal.latencyMs.max).toBeCloseTo(client + 2 + 2 * 0.0003, 9);
     const outside = await simulate(model(false));
     expect(outside.latencyMs.max).toBeCloseTo(client + 2 + client, 9);
+    // Each measured request sends a → b and b's answer back inside the petal: two messages.
+    expect(inPetal.petalMessages).toEqual({ p: 2 * inPetal.requests });
+    expect(outside.petalMessages).toEqual({});
   });
 });
 

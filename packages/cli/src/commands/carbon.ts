@@ -57,7 +57,8 @@ async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<C
     const cpuMs = measured.requests * c.work.meanMs;
     utilization.set(c.name, Math.min(1, cpuMs / (instances * vcpus * result.measuredSeconds * 1000)));
   }
-  return { utilization, traffic: { seconds: result.measuredSeconds, requests: result.requests } };
+  const petalMessages = new Map(Object.entries(result.petalMessages));
+  return { utilization, traffic: { seconds: result.measuredSeconds, requests: result.requests, petalMessages } };
 }
 
 const kwh = (n: number) => n.toFixed(2);
@@ -121,6 +122,9 @@ function formatReport(r: CarbonReport, utilization: number | undefined): string 
       `embodied ${formatKgCO2e(r.embodiedKgCO2ePerMonth)}), ${kwh(r.energyKWhPerMonth)} kWh`,
   ];
   if (r.sci) out.push(`SCI: ${r.sci.gCO2ePer1000Requests.toPrecision(3)} gCO2e per 1,000 requests (${r.sci.requests} requests in ${r.sci.seconds}s)`);
+  for (const p of r.petals) {
+    out.push(`petal ${p.name} (${p.region}): ${Math.round(p.messagesPerMonth).toLocaleString('en')} messages a month skip encode and decode, saving ${kwh(p.energyKWhPerMonth)} kWh and ${formatKgCO2e(p.kgCO2ePerMonth)} per month`);
+  }
   const notes = [...r.notes, ...r.components.flatMap((c) => c.notes.map((n) => `${c.name} (${c.region}): ${n}`))];
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  - ${n}`));
   return out.join('\n') + '\n';
