@@ -6,10 +6,15 @@ import { isCompositeCstNode, type GrammarAST } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 
 export interface PropertySpan {
-  /** From the property's keyword (`timeout`) to the end of its value (`2s`). */
-  range: Range;
+  /** The property's keyword (`timeout`), when it has one. */
+  keyword?: CstNode;
   /** The value alone. */
   value: CstNode;
+}
+
+/** From the property's keyword to the end of its value: `timeout 2s`. Ranges are computed only when asked for. */
+export function spanRange(span: PropertySpan): Range {
+  return { start: (span.keyword ?? span.value).range.start, end: span.value.range.end };
 }
 
 const cache = new WeakMap<AstNode, Map<string, PropertySpan[]>>();
@@ -33,12 +38,11 @@ export function propertySpans(node: AstNode): Map<string, PropertySpan[]> {
     if (item.hidden) continue;
     const assignment = assignmentOf(item.grammarSource);
     if (assignment && item.astNode === node) {
-      const start = (keywordStart ?? item).range.start;
       const list = spans.get(assignment.feature) ?? [];
-      list.push({ range: { start, end: item.range.end }, value: item });
+      list.push({ keyword: keywordStart, value: item });
       spans.set(assignment.feature, list);
       keywordStart = undefined;
-    } else if (item.grammarSource?.$type === 'Keyword' && /^[A-Za-z]/.test(item.text)) {
+    } else if (item.grammarSource?.$type === 'Keyword' && /^[A-Za-z]/.test((item.grammarSource as GrammarAST.Keyword).value)) {
       keywordStart ??= item;
     } else if (item.astNode !== node) {
       keywordStart = undefined; // a child node (instances, a call) stands on its own

@@ -2,7 +2,7 @@
 // plain model, with every default applied and every unit resolved. Whatever does not
 // resolve is left out: the language reports it, and the engines never see half a thing.
 import type { AstNode, LangiumDocument, Reference } from 'langium';
-import { propertySpan } from './cst-spans.js';
+import { propertySpan, spanRange } from './cst-spans.js';
 import * as m from '@topo/model';
 import type * as ast from './generated/ast.js';
 import { parseDuration, parsePercent, parseSize } from './literals.js';
@@ -175,9 +175,9 @@ class Lowering {
     }
     calls.sort((a, b) => a.id - b.id);
     const type = base.instanceType ? m.instanceType(base.instanceType) : undefined;
-    return {
-      ...base,
-      kind: 'service',
+    // Object.assign onto the fresh base: a spread literal this size is built slowly, property by property.
+    return Object.assign(base, {
+      kind: 'service' as const,
       layer: s.layer as m.Layer | undefined,
       memoryBytes: parseSize(s.memory) ?? (type?.memoryGiB ?? DEFAULT_MEMORY_GIB) * 1024 ** 3,
       owns: refs(s.owns).filter((o) => this.targets.has(o)).map((o) => o.name),
@@ -188,8 +188,8 @@ class Lowering {
       budgetPropagate: s.budgetPropagate,
       steps,
       calls,
-      locs: { ...base.locs, deadline: s.deadline ? this.keywordLoc(s, 'deadline') : undefined },
-    };
+      locs: Object.assign(base.locs, { deadline: s.deadline ? this.keywordLoc(s, 'deadline') : undefined }),
+    });
   }
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
@@ -229,27 +229,25 @@ class Lowering {
       instanceType: m.DATASTORE_INSTANCE_TYPE[engine],
       managed: m.isManaged(engine),
     });
-    return {
-      ...base,
-      kind: 'datastore',
+    return Object.assign(base, {
+      kind: 'datastore' as const,
       engine,
       replication: d.replication ?? (engine === 'cassandra' ? m.DEFAULT_REPLICATION : 1),
       read: (d.read ?? 'ONE') as m.Consistency,
       write: (d.write ?? 'QUORUM') as m.Consistency,
       storageBytes: parseSize(d.storage),
-      locs: {
-        ...base.locs,
+      locs: Object.assign(base.locs, {
         replication: d.replication !== undefined ? this.keywordLoc(d, 'replication') : undefined,
         read: d.read ? this.keywordLoc(d, 'read') : undefined,
         write: d.write ? this.keywordLoc(d, 'write') : undefined,
-      },
-    };
+      }),
+    });
   }
 
   private cache(c: ast.Cache): m.Cache {
     const engine = c.engine as m.CacheEngine;
     const base = this.base(c, { workMs: m.CACHE_WORK_MS[engine], instanceType: m.DEFAULT_CACHE_INSTANCE_TYPE, managed: false });
-    return { ...base, kind: 'cache', engine, hit: parsePercent(c.hit) ?? m.DEFAULT_CACHE_HIT };
+    return Object.assign(base, { kind: 'cache' as const, engine, hit: parsePercent(c.hit) ?? m.DEFAULT_CACHE_HIT });
   }
 
   private petal(p: ast.Petal): m.Petal {
@@ -317,7 +315,7 @@ class Lowering {
   /** From a property's keyword to the end of its value: `deadline 1s`. */
   private keywordLoc(node: AstNode, property: string): m.Loc | undefined {
     const span = propertySpan(node, property);
-    return span && { uri: this.uri(node), start: span.range.start, end: span.range.end };
+    return span && { uri: this.uri(node), ...spanRange(span) };
   }
 }
 

@@ -85,9 +85,11 @@ export function checkRepeatedProperties(node: AstNode, accept: ValidationAccepto
   // One pass over the node's own level: property keywords, and its instances/work children.
   const seen = new Map<string[] | string, number>();
   for (const item of ownLevel(node)) {
-    const group = item.astNode === node ? groups.find((g) => g.includes(item.text)) : undefined;
+    // The keyword's value from the grammar: a CST node's text is a fresh substring each time.
+    const keyword = item.astNode === node && item.grammarSource?.$type === 'Keyword' ? (item.grammarSource as GrammarAST.Keyword).value : undefined;
+    const group = keyword === undefined ? undefined : groups.find((g) => g.includes(keyword));
     const child = item.astNode !== node && CHILD_PROPERTIES.has(item.astNode.$type) ? item.astNode.$type : undefined;
-    const key = group && GrammarAST.isKeyword(item.grammarSource) && !isNameToken(item) ? group : child;
+    const key = group && !isNameToken(item) ? group : child;
     if (!key) continue;
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
