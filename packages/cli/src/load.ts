@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadModel, type LoadResult } from '@topo/language';
+import type { Model } from '@topo/model';
 import { formatFindingLine } from './format-diagnostics.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -36,4 +37,11 @@ export async function loadCheckedModel(path: string, io: CliIO): Promise<LoadRes
     throw new RefusedModel(result);
   }
   return result;
+}
+
+/** Throws UsageError, listing the file's scenarios, when it has none of this name. */
+export function requireScenario(model: Model, name: string): void {
+  if (model.scenarios.some((s) => s.name === name)) return;
+  const known = model.scenarios.map((s) => s.name);
+  throw new UsageError(`no scenario named '${name}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
 }

@@ -4,7 +4,7 @@ import { components as componentsOf, instanceType, totalInstances, type Model } 
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
 import { simulate } from '@topo/simulator';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel } from '../load.js';
+import { loadCheckedModel, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 
 export const carbon: Command = {
@@ -43,10 +43,7 @@ function parseUtilization(text: string): number {
  * had. (The simulator's own utilisation counts threads held, waits on calls included.)
  */
 async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<CarbonOptions> {
-  if (!model.scenarios.some((s) => s.name === name)) {
-    const known = model.scenarios.map((s) => s.name);
-    throw new UsageError(`no scenario named '${name}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
-  }
+  requireScenario(model, name);
   const result = await simulate(model, { scenario: name, signal: io.signal });
   const utilization = new Map<string, number>();
   for (const c of componentsOf(model)) {

@@ -12,7 +12,7 @@ import { readViewAssets } from 'topo/views/assets';
 import type { ReportData } from 'topo/views/messages';
 import { reportHtml } from 'topo/views/report-page';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel } from '../load.js';
+import { loadCheckedModel, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 
 export const report: Command = {
@@ -33,10 +33,7 @@ export const report: Command = {
     const out = resolve(io.cwd, values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`);
 
     const { model, findings } = await loadCheckedModel(file, io);
-    if (values.scenario !== undefined && !model.scenarios.some((s) => s.name === values.scenario)) {
-      const known = model.scenarios.map((s) => s.name);
-      throw new UsageError(`no scenario named '${values.scenario}'; ${known.length ? `the file has ${known.join(', ')}` : 'the file declares none'}`);
-    }
+    if (values.scenario !== undefined) requireScenario(model, values.scenario);
     const name = basename(file);
     const uri = model.uri;
     const diagram = await drawDiagram(model, findings, groupBy);
