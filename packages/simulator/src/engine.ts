@@ -25,7 +25,7 @@ class Totals {
   timeouts = 0;
   clientTimeouts = 0;
   wastedNs = 0;
-  readonly latency = new LatencyRecorder(3);
+  readonly latency = new LatencyRecorder(3, true);
   /** Messages of measured requests that stayed inside a petal (no encode, no decode), by petal. */
   readonly petalMessages = new Map<string, number>();
 }

@@ -1,5 +1,5 @@
 export { simulate, withRate, type SimulateOptions, type Progress } from './simulate.js';
-export type { SimulationResult, ServiceResult, LatencySummary, TimelinePoint, ChaosEvent } from './result.js';
+export type { SimulationResult, ServiceResult, LatencySummary, LatencyBucket, TimelinePoint, ChaosEvent } from './result.js';
 export { resolveScenario, defaultScenario, uncalledServices, UnknownScenarioError } from './scenario.js';
 export { estimate, ResourceLimitError, DEFAULT_MAX_EVENTS, defaultMaxMemoryBytes, type Estimate } from './estimate.js';
 export { toZipkin, toOtlp, type Span, type SpanOutcome, type TraceOptions } from './trace.js';

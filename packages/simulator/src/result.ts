@@ -17,6 +17,13 @@ export interface LatencySummary {
   max: number | null;
 }
 
+/** One bar of the latency histogram: how many requests took from `fromMs` up to `toMs`. */
+export interface LatencyBucket {
+  fromMs: number;
+  toMs: number;
+  count: number;
+}
+
 export interface ServiceResult {
   name: string;
   kind: ComponentKind;
@@ -75,6 +82,8 @@ export interface SimulationResult {
   throughputRps: number;
   /** Over succeeded requests, as the client saw them. */
   latencyMs: LatencySummary;
+  /** The same latencies in log-spaced buckets, five per tenfold. */
+  latencyHistogram: LatencyBucket[];
   /** Attempts of every call in the model, retries included, for measured requests. */
   attempts: number;
   retries: number;

@@ -99,6 +99,7 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
     unfinished,
     throughputRps: measuredNs === 0 ? 0 : round(t.succeeded / (measuredNs / 1e9)),
     latencyMs: t.latency.summary(),
+    latencyHistogram: t.latency.histogramBuckets(),
     attempts: t.attempts,
     retries: t.retries,
     timeouts: t.timeouts,

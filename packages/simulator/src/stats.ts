@@ -1,7 +1,7 @@
 // Measurements: latency summaries (exact mean, sd, min and max; percentiles from an HDR
 // histogram) and the per-second timeline.
 import hdr from 'hdr-histogram-js';
-import type { LatencySummary, TimelinePoint } from './result.js';
+import type { LatencyBucket, LatencySummary, TimelinePoint } from './result.js';
 
 const NS_PER_MS = 1e6;
 
@@ -13,9 +13,19 @@ export class LatencyRecorder {
   private min = Infinity;
   private max = -Infinity;
   private histogram: hdr.Histogram | undefined;
+  /** Counts per logarithmic bucket (index: fifths of a decade above 1 µs), when asked for. */
+  private readonly buckets: number[] | undefined;
 
-  /** `digits`: significant digits the percentiles keep (3 overall, fewer per service). */
-  constructor(private readonly digits: 2 | 3 = 3) {}
+  /**
+   * `digits`: significant digits the percentiles keep (3 overall, fewer per service).
+   * `withBuckets`: also count latencies in log-spaced buckets, for a histogram.
+   */
+  constructor(
+    private readonly digits: 2 | 3 = 3,
+    withBuckets = false,
+  ) {
+    this.buckets = withBuckets ? [] : undefined;
+  }
 
   record(ns: number): void {
     this.count++;
@@ -28,6 +38,21 @@ export class LatencyRecorder {
     (this.histogram ??= hdr.build({ lowestDiscernibleValue: 1000, highestTrackableValue: 1e10, numberOfSignificantValueDigits: this.digits, autoResize: true })).recordValue(
       Math.max(1000, Math.round(ns)),
     );
+    if (this.buckets) {
+      const i = bucketOf(ns);
+      this.buckets[i] = (this.buckets[i] ?? 0) + 1;
+    }
+  }
+
+  /** The histogram: every bucket from the first to the last that holds a latency, empty ones included. */
+  histogramBuckets(): LatencyBucket[] {
+    const counts = this.buckets ?? [];
+    const first = counts.findIndex((c) => c !== undefined);
+    if (first < 0) return [];
+    return Array.from({ length: counts.length - first }, (_, k) => {
+      const i = first + k;
+      return { fromMs: round(bucketStartNs(i) / NS_PER_MS), toMs: round(bucketStartNs(i + 1) / NS_PER_MS), count: counts[i] ?? 0 };
+    });
   }
 
   summary(): LatencySummary {
@@ -52,6 +77,19 @@ export class LatencyRecorder {
       max: round(this.max / NS_PER_MS),
     };
   }
+}
+
+/** Buckets per tenfold of latency: fine enough to see a distribution's shape, few enough to read. */
+const BUCKETS_PER_DECADE = 5;
+const FIRST_BUCKET_NS = 1000;
+
+/** Bucket i holds latencies in [1 µs × 10^(i/5), 1 µs × 10^((i+1)/5)); shorter ones fall in bucket 0. */
+function bucketOf(ns: number): number {
+  return ns <= FIRST_BUCKET_NS ? 0 : Math.floor(Math.log10(ns / FIRST_BUCKET_NS) * BUCKETS_PER_DECADE + 1e-9);
+}
+
+function bucketStartNs(i: number): number {
+  return FIRST_BUCKET_NS * 10 ** (i / BUCKETS_PER_DECADE);
 }
 
 /** Milliseconds to 6 significant decimals (nanoseconds), so the JSON stays readable. */

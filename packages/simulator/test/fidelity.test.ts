@@ -54,6 +54,14 @@ describe('queueing theory', () => {
     within(r.latencyMs.mean, 2, 0.05);
     within(r.latencyMs.p99, Math.log(100) * 2, 0.05);
     within(r.services[0]!.utilization, 0.5, 0.05);
+    // The histogram: every succeeded request in one bucket, contiguous log-spaced buckets, and
+    // the share of each well-filled bucket as the exponential response time (mean 2 ms) says.
+    const buckets = r.latencyHistogram;
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(r.succeeded);
+    buckets.slice(1).forEach((b, i) => expect(b.fromMs).toBe(buckets[i]!.toMs));
+    for (const b of buckets.filter((x) => x.count > r.succeeded / 50)) {
+      within(b.count / r.succeeded, Math.exp(-b.fromMs / 2) - Math.exp(-b.toMs / 2), 0.05);
+    }
     const theory = mmc(1, 0.5, 1, 0.99);
     expect(theory.mean).toBeCloseTo(2, 9);
     expect(theory.quantile).toBeCloseTo(Math.log(100) * 2, 6);

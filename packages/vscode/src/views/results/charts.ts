@@ -132,6 +132,7 @@ function drawShares(u: uPlot, bars: LatencyBar[], color: string, font: string): 
   for (const bar of bars) {
     const x0 = u.valToPos(bar.fromMs, 'x', true);
     const x1 = u.valToPos(bar.toMs, 'x', true);
+    if (bar.share === 0) continue;
     const label = formatPercent(bar.share);
     if (x1 - x0 < ctx.measureText(label).width + 4 * ratio) continue;
     ctx.fillText(label, (x0 + x1) / 2, u.valToPos(bar.sharePerDecade, 'y', true) - 3 * ratio);
@@ -140,7 +141,7 @@ function drawShares(u: uPlot, bars: LatencyBar[], color: string, font: string): 
 }
 
 export function histogramChart(target: HTMLElement, result: SimulationResult, palette: ChartPalette, width: number): uPlot | undefined {
-  const bars = latencyBars(result.latencyMs);
+  const bars = latencyBars(result.latencyHistogram);
   if (bars.length === 0) return undefined;
   const l = result.latencyMs;
   const markers: Marker[] = [

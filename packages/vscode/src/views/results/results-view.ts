@@ -82,7 +82,7 @@ function resultsHtml(data: ResultsData): string {
     summaryHtml(r) +
     `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div></section>` +
     `<div class="row"><section class="grow"><h2>Latency</h2><div class="chart histogram-chart"></div>` +
-    `<p class="muted note">Each bar spans two percentiles and holds the share of requests between them; its area, not its height, is that share.</p></section>` +
+    `<p class="muted note">Each bar is a fifth of a tenfold of latency; its area, not its height, is its share of the requests.</p></section>` +
     `<section><h2>Percentiles</h2>${percentilesHtml(r.latencyMs)}</section></div>` +
     `<section><h2>Services</h2>${servicesHtml(r)}</section></div>`
   );
