@@ -14,7 +14,7 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor(rootUri: string) {
+  constructor(private readonly rootUri: string) {
     this.process = spawn(process.execPath, [TOPO_BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -26,10 +26,7 @@ export class LspClient {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
-    this.rootUri = rootUri;
   }
-
-  private readonly rootUri: string;
 
   async initialize(): Promise<void> {
     await this.connection.sendRequest('initialize', {
