@@ -1,6 +1,6 @@
 // Loading a model for a command: the file and its imports, checked; a file with errors is
 // refused with its diagnostics, so no engine ever runs on a broken model.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadModel, type LoadResult } from '@topo/language';
 import type { Model } from '@topo/model';
@@ -17,6 +17,11 @@ export function requireReadableFile(path: string, io: CliIO): string {
     throw new UsageError(`${path}: no such file`);
   }
   if (st.isDirectory()) throw new UsageError(`${path}: is a directory, not a .topo file`);
+  try {
+    accessSync(abs, constants.R_OK);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   return abs;
 }
 

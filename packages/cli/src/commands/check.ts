@@ -1,5 +1,4 @@
 // `topo check FILE...`: the diagnostics of each file and of the files it imports.
-import { readFileSync } from 'node:fs';
 import type { Finding } from '@topo/model';
 import { DEFAULT_LIMITS, loadModel } from '@topo/language';
 import { formatFindingLine, toJsonDiagnostic } from '../format-diagnostics.js';
@@ -23,15 +22,7 @@ export const check: Command = {
       maxFanOut: numberOption(values['max-fan-out'], 'max-fan-out', DEFAULT_LIMITS.maxFanOut),
     };
     if (positionals.length === 0) throw new UsageError(`which file? usage: ${check.usage}`);
-    const files = positionals.map((p) => {
-      const abs = requireReadableFile(p, io);
-      try {
-        readFileSync(abs);
-      } catch (e) {
-        throw new UsageError(`${p}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-      return abs;
-    });
+    const files = positionals.map((p) => requireReadableFile(p, io));
     const findings = dedupe((await Promise.all(files.map((f) => loadModel(f, { limits })))).flatMap((r) => r.findings));
     if (format === 'json') {
       io.stdout(JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, io.cwd)) }, null, 2) + '\n');
