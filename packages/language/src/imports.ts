@@ -1,6 +1,6 @@
 // Imports: a file sees its own declarations and those of the files it imports, transitively.
 import type { LangiumDocument, LangiumDocuments } from 'langium';
-import { URI, UriUtils } from 'langium';
+import { UriUtils, type URI } from 'langium';
 import type { Import, TopoFile } from './generated/ast.js';
 import { isImport } from './generated/ast.js';
 
@@ -39,4 +39,3 @@ export function importPath(imp: Import): string {
   return imp.path ?? '';
 }
 
-export { URI };

@@ -1,5 +1,5 @@
 // Small queries over a model that several engines need.
-import type { Call, Component, Model, Service } from './model.js';
+import type { Call, Component, Model } from './model.js';
 
 export function components(model: Model): Component[] {
   return [...model.services, ...model.datastores, ...model.caches];
@@ -16,9 +16,4 @@ export function allCalls(model: Model): Call[] {
 /** Total instances of a component over all its regions (0 for managed datastores). */
 export function totalInstances(c: Component): number {
   return c.placement.reduce((n, p) => n + p.count, 0);
-}
-
-/** Services that call a target, each once, in model order. */
-export function callersOf(model: Model, target: string): Service[] {
-  return model.services.filter((s) => s.calls.some((c) => c.target === target));
 }

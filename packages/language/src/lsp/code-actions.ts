@@ -1,7 +1,6 @@
 // Quick fixes for the budget, retry, route and entity rules, and the source action "Fix
 // timeout budgets" that rewrites a file's timeouts so every budget holds.
-import type { AstNode, CstNode, LangiumDocument } from 'langium';
-import { GrammarUtils } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
@@ -14,6 +13,7 @@ import {
 } from '@topo/model';
 import type { Call as AstCall, Route, Service } from '../generated/ast.js';
 import type { Analysis } from '../models.js';
+import { propertySpan } from '../cst-spans.js';
 import type { TopoServices } from '../topo-module.js';
 import { modelCall, nodeAt } from './locate.js';
 
@@ -55,7 +55,7 @@ const FIXERS: Record<string, Fixer> = {
   },
   'missing-timeout': ({ document, diagnostic, analysis }) => {
     const at = callAt(document, diagnostic, analysis);
-    const target = at && GrammarUtils.findNodeForProperty(at.node.$cstNode, 'target');
+    const target = at && propertySpan(at.node, 'target')?.value;
     if (!at || !target) return [];
     const need = analysis.context.need(at.call.target);
     const timeout = need && Number.isFinite(need.ms) ? readableTimeoutAtLeast(need.ms) : DEFAULT_TIMEOUT_MS;
@@ -83,7 +83,7 @@ const FIXERS: Record<string, Fixer> = {
     if (routes.length === 0 || sum <= 0) return [];
     const scaled = normaliseTo100(shares);
     const edits = routes.flatMap((r, i) => {
-      const cst = GrammarUtils.findNodeForProperty(r.$cstNode, 'routeShare');
+      const cst = propertySpan(r, 'routeShare')?.value;
       return cst ? [{ range: cst.range, newText: formatShare(scaled[i]! / 100) }] : [];
     });
     return [quickFix(`Scale the route shares to sum to 100% (${scaled.map((s) => `${s}%`).join(', ')})`, document, diagnostic, edits)];
@@ -128,8 +128,7 @@ function callAt(document: LangiumDocument, diagnostic: Diagnostic, analysis: Ana
 }
 
 function valueRange(node: AstNode, property: string): Range | undefined {
-  const cst: CstNode | undefined = node.$cstNode && GrammarUtils.findNodeForProperty(node.$cstNode, property);
-  return cst?.range;
+  return propertySpan(node, property)?.value.range;
 }
 
 function replaceProperty(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode, property: string, newText: string, title: string): CodeAction[] {

@@ -81,7 +81,7 @@ export function describeComponent(name: string, ctx: AnalysisContext, carbon?: C
   if (!c) return undefined;
   const facts = [c.kind === 'service' && c.layer ? `layer ${c.layer}` : undefined, c.team ? `team ${c.team}` : undefined];
   const where = c.managed ? 'managed' : `${c.instancesPerRegion} × ${c.instanceType} in ${c.regions.join(', ')}`;
-  const lines = [`**${c.kind === 'service' ? 'service' : c.kind === 'datastore' ? c.engine : c.engine} ${c.name}** · ${[where, ...facts].filter(Boolean).join(' · ')}`, ''];
+  const lines = [`**${c.kind === 'service' ? 'service' : c.engine} ${c.name}** · ${[where, ...facts].filter(Boolean).join(' · ')}`, ''];
   const need = ctx.need(name)!;
   lines.push(`- need: ${formatNeed(need)}`);
   if (c.kind === 'service') {
