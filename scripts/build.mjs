@@ -1,7 +1,8 @@
 // Bundles the runnable parts with esbuild: the `topo` CLI (and, as packages add them, the
 // workers and the VS Code extension). Packages are TypeScript sources; only bundles are built.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { nodeEsmBanner } from './esm-banner.mjs';
 
 const common = {
@@ -16,14 +17,27 @@ const common = {
   // web-worker: in Node it starts its worker thread from its own file, which a bundle would
   // replace with the whole CLI.
   external: ['@resvg/resvg-js', 'web-worker'],
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ESM build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
-await build({
+// Split at the CLI's dynamic imports (packages/cli/src/commands/index.ts): a command loads
+// only its own chunks. Chunks of earlier builds that this one did not write are removed.
+const cli = await build({
   ...common,
   entryPoints: { topo: 'packages/cli/src/topo.ts' },
   outdir: 'packages/cli/dist',
   banner: { js: '#!/usr/bin/env node\n' + nodeEsmBanner },
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
 });
+{
+  const written = new Set(Object.keys(cli.metafile.outputs).map((out) => basename(out)));
+  for (const file of readdirSync('packages/cli/dist')) {
+    if (/^chunk-\w+\.js(\.map)?$/.test(file) && !written.has(file)) rmSync(`packages/cli/dist/${file}`, { force: true });
+  }
+}
 // `topo simulate --sweep-rate` runs its rates on worker threads from this file, next to the CLI.
 await build({
   ...common,
@@ -32,11 +46,13 @@ await build({
 });
 chmodSync('packages/cli/dist/topo.js', 0o755);
 
-// ── The VS Code extension (packages/vscode/scripts/bundles.mjs): its client, server and
-// views bundles, and a copy of the views beside the CLI for `topo report`.
+// ── The views (packages/views/scripts/bundle.mjs), with a copy beside the CLI for `topo
+// report`, and the VS Code extension (packages/vscode/scripts/bundles.mjs): its client,
+// server and its own copy of the views.
 {
+  const { buildViews } = await import('../packages/views/scripts/bundle.mjs');
   const { buildExtension } = await import('../packages/vscode/scripts/bundles.mjs');
   const { cp } = await import('node:fs/promises');
+  await cp(await buildViews(), 'packages/cli/dist/views', { recursive: true });
   await buildExtension();
-  await cp('packages/vscode/dist/views', 'packages/cli/dist/views', { recursive: true });
 }

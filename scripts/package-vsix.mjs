@@ -20,9 +20,11 @@ for (const file of ['dist/extension.js', 'dist/server.mjs', 'dist/views/views.js
 const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
 execFileSync(
   process.execPath,
-  // The project has no LICENSE file and no public repository yet; relative links in the
-  // README stay relative, which VS Code resolves inside the installed extension.
-  [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+  // The LICENSE (MIT) ships beside the manifest. The project has no public repository yet:
+  // relative links in the README stay relative, which VS Code and Open VSX resolve inside
+  // the extension; once the manifest names a repository, vsce can rewrite them for the
+  // Marketplace instead.
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
   { cwd: extension, stdio: 'inherit' },
 );
 console.log(`${relative(process.cwd(), out) || out}: ${(statSync(out).size / 1024).toFixed(0)} KB`);

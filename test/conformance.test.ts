@@ -1,25 +1,39 @@
-// The language contract: every conformance file gives exactly the diagnostics it marks,
-// in-process and through `topo check --format json`.
+// The language contract: every conformance file in the suite gives exactly the diagnostics
+// it marks, in-process and through `topo check --format json`. The suite is the version 1
+// corpus and the version 2 files of V2_SUITE.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '@topo/language';
-import { CONFORMANCE, expectations, topoFiles } from './conformance.js';
+import { CONFORMANCE, CONFORMANCE_V2, expectations, topoFiles, V2_SUITE } from './conformance.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const valid = topoFiles(join(CONFORMANCE, 'valid'));
-const invalid = topoFiles(join(CONFORMANCE, 'invalid'));
+const v2 = (kind: string) => V2_SUITE.filter((f) => f.startsWith(`${kind}/`)).map((f) => join(CONFORMANCE_V2, f));
+const valid = [...topoFiles(join(CONFORMANCE, 'valid')), ...v2('valid')];
+const invalid = [...topoFiles(join(CONFORMANCE, 'invalid')), ...v2('invalid')];
+/** Test titles: `conformance/valid/shop.topo`, `conformance-v2/valid/faults.topo`. */
+const named = (files: string[]) => files.map((f) => [relative(import.meta.dirname, f), f]);
+
+describe('the suite', () => {
+  it('names version 2 files that exist, under valid/ or invalid/', () => {
+    for (const f of V2_SUITE) {
+      expect(existsSync(join(CONFORMANCE_V2, f)), f).toBe(true);
+      expect(f, f).toMatch(/^(valid|invalid)\/.+\.topo$/);
+    }
+  });
+});
 
 describe('conformance, in-process', () => {
-  it.each(valid.map((f) => [relative(CONFORMANCE, f), f]))('%s', async (_, file) => {
+  it.each(named(valid))('%s', async (_, file) => {
     const { findings } = await loadModel(file);
     const uri = pathToFileURL(file).toString();
     const actual = findings.filter((f) => f.loc.uri === uri && f.severity !== 'hint').map((f) => `${f.code}@${f.loc.start.line + 1}`);
     expect(actual.sort()).toEqual(expectations(file));
   });
 
-  it.each(invalid.map((f) => [relative(CONFORMANCE, f), f]))('%s fails with its first syntax error on the marked line', async (_, file) => {
+  it.each(named(invalid))('%s fails with its first syntax error on the marked line', async (_, file) => {
     const { findings } = await loadModel(file);
     const first = findings.find((f) => f.code === 'syntax');
     expect(first && `syntax@${first.loc.start.line + 1}`).toBe(expectations(file)[0]);
@@ -27,7 +41,7 @@ describe('conformance, in-process', () => {
 });
 
 describe('conformance, through topo check --format json', () => {
-  it.each(valid.map((f) => [relative(CONFORMANCE, f), f]))('%s', (_, file) => {
+  it.each(named(valid))('%s', (_, file) => {
     let stdout: string;
     try {
       stdout = execFileSync('node', [join(ROOT, 'packages/cli/dist/topo.js'), 'check', '--format', 'json', file], { cwd: ROOT, encoding: 'utf8' });

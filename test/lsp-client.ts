@@ -14,7 +14,11 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   stderr = '';
 
-  constructor(private readonly rootUri: string) {
+  /** `settings` answers the server's workspace/configuration requests, by section (`topo`). */
+  constructor(
+    private readonly rootUri: string,
+    settings: Record<string, unknown> = {},
+  ) {
     this.process = spawn(process.execPath, [TOPO_BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -22,7 +26,7 @@ export class LspClient {
       this.diagnostics.set(p.uri, { version: p.version, list: p.diagnostics });
       this.waiters.splice(0).forEach((w) => w());
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => settings[i.section ?? ''] ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();

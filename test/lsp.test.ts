@@ -62,22 +62,31 @@ describe('topo lsp --stdio', () => {
     expect(codes(after)).not.toContain('timeout-budget@16');
   });
 
-  it('answers the custom requests: diagram, carbon and scenarios', async () => {
-    const diagram = (await client.connection.sendRequest('topo/diagram', { uri, groupBy: 'layer' })) as { svg: string; nodes: { id: string; line: number }[]; errors: number };
+  it('answers the custom requests: diagram, problems, carbon and scenarios', async () => {
+    const diagram = (await client.connection.sendRequest('topo/diagram', { uri, groupBy: 'layer' })) as { svg: string; nodes: { id: string; line: number }[] };
     expect(diagram.svg).toMatch(/<g class="node[^"]*" data-id="middle"/);
     expect(diagram.nodes.find((n) => n.id === 'middle')?.line).toBe(12);
-    expect(diagram.errors).toBeGreaterThan(0);
+    const problems = (await client.connection.sendRequest('topo/problems', { uri })) as { errors: number; warnings: number };
+    expect(problems.errors).toBeGreaterThan(0);
     const carbon = (await client.connection.sendRequest('topo/carbon', { uri, utilization: 0.3 })) as { report: { totalKgCO2ePerMonth: number; components: unknown[] } };
     expect(carbon.report.components).toHaveLength(4);
     expect(carbon.report.totalKgCO2ePerMonth).toBeGreaterThan(0);
     const scenarios = (await client.connection.sendRequest('topo/scenarios', { uri })) as { scenarios: string[] };
-    expect(scenarios.scenarios).toEqual([]);
+    expect(scenarios.scenarios).toEqual(['storm']);
   });
 
-  it('refuses to simulate a file with errors, and simulates one without', async () => {
-    const refused = (await client.connection.sendRequest('topo/simulate', { uri })) as { message?: string; result?: unknown };
+  it('simulates a file with findings, counting them; refuses one that does not lower, naming why', async () => {
+    const storm = (await client.connection.sendRequest('topo/simulate', { uri })) as { result: { scenario: string; findings: { errors: number; byRule: Record<string, number> } } };
+    expect(storm.result.scenario).toBe('storm');
+    expect(storm.result.findings.errors).toBeGreaterThan(0);
+    expect(storm.result.findings.byRule['deadline-budget']).toBe(1);
+    const broken = pathToFileURL(join(examples, 'broken-for-test.topo')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: broken, languageId: 'topo', version: 1, text: 'architecture broken\nservice a {\n  call nowhere timeout 1s\n}\n' } });
+    const refused = (await client.connection.sendRequest('topo/simulate', { uri: broken })) as { message?: string; result?: unknown };
     expect(refused.result).toBeUndefined();
-    expect(refused.message).toMatch(/retry-storm\.topo has \d+ errors?: fix them before simulating/);
+    expect(refused.message).toBe('broken-for-test.topo cannot be simulated until these are fixed: broken-for-test.topo:3 unresolved-reference');
+    const compareRefused = (await client.connection.sendRequest('topo/compare', { uri: broken, against: 'fixed' })) as { message?: string; runs?: unknown };
+    expect([compareRefused.runs, compareRefused.message]).toEqual([undefined, refused.message]);
     const netflix = pathToFileURL(join(examples, 'netflix.topo')).toString();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: netflix, languageId: 'topo', version: 1, text: readFileSync(join(examples, 'netflix.topo'), 'utf8').replace('2000 rps', '200 rps').replace('for 60s', 'for 6s') } });
     const progress: unknown[] = [];
@@ -88,6 +97,23 @@ describe('topo lsp --stdio', () => {
     expect(traced).toBeGreaterThan(0);
     expect(traced).toBeLessThanOrEqual(Math.ceil(run.result.requests / 50) + 100);
     expect(run.result.requests).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual({ kind: 'end' });
+  });
+
+  it('compares the file as written with its budgets fixed, with progress', async () => {
+    const progress: unknown[] = [];
+    client.connection.onProgress(WorkDoneProgress.type, 'compare-1', (p) => void progress.push(p));
+    const compared = (await client.connection.sendRequest('topo/compare', { uri, against: 'fixed', workDoneToken: 'compare-1' })) as {
+      runs: { label: string; result: { scenario: string; seed: number; findings: { errors: number } } }[];
+      table: { runs: string[]; services: { name: string; rows: { id: string; values: (number | null)[] }[] }[] };
+    };
+    expect(compared.runs.map((r) => r.label)).toEqual(['as written', 'budgets fixed']);
+    expect(compared.runs[1]!.result.findings.errors).toBe(0);
+    expect(compared.table.runs).toEqual(['as written', 'budgets fixed']);
+    expect(compared.table.services.map((s) => s.name)).toEqual(['edge', 'middle', 'backend', 'store']);
+    const middle = compared.table.services.find((s) => s.name === 'middle')!.rows.find((r) => r.id === 'wastedWork')!.values;
+    expect(middle[0]!).toBeGreaterThan(0);
+    expect(middle[1]).toBe(0);
     expect(progress.at(-1)).toEqual({ kind: 'end' });
   });
 

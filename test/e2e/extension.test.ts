@@ -2,22 +2,15 @@
 // a copy of examples/ open. Diagnostics reach the Problems panel, the preview draws the
 // diagram and follows an edit, a click on a node reveals it, a simulation shows its
 // results, and the preview comes back after a reload. Screenshots: test-results/extension/.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
 import { repoRoot } from './code-server.js';
 import { acceptFileDialog, cursorPosition, editorText, hidePanel, reloadWindow, retypeLine, waitInFrame } from './editor-actions.js';
 import { findWebviewFrame, launchVSCode, openFile, pickQuickItem, runCommand, waitForProblems, type Problem, type VSCodeSession } from './harness.js';
-
-async function vsixPath(): Promise<string> {
-  const { name, version } = JSON.parse(await readFile(path.join(repoRoot, 'packages/vscode/package.json'), 'utf8'));
-  const vsix = path.join(repoRoot, `${name}-${version}.vsix`);
-  if (!existsSync(vsix)) throw new Error(`${path.basename(vsix)} is missing: run npm run package first (npm run test:e2e does)`);
-  return vsix;
-}
+import { sessionHooks, topoVsixPath } from './topo-session.js';
 
 /** A spigo architecture: a web front (denominator) calling an app (karyon). */
 const spigoShop = {
@@ -44,7 +37,7 @@ describe('the Topo extension in code-server', () => {
   let preview: Frame;
 
   beforeAll(async () => {
-    const vsix = await vsixPath();
+    const vsix = await topoVsixPath();
     work = await mkdtemp(path.join(os.tmpdir(), 'topo-e2e-extension-'));
     folder = path.join(work, 'examples');
     await cp(path.join(repoRoot, 'examples'), folder, { recursive: true });
@@ -54,16 +47,7 @@ describe('the Topo extension in code-server', () => {
   });
 
   // What the workbench showed when a test failed: test-results/extension/failed-<test>.png.
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-').slice(0, 60)}`);
-    });
-  });
-
-  afterAll(async () => {
-    await vscode?.close();
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  sessionHooks(() => ({ vscode, work }));
 
   it('lists the retry storm\'s timeout-budget errors in the Problems panel', async () => {
     await openFile(vscode.page, 'retry-storm.topo');

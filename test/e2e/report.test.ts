@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../../packages/cli/src/commands/report.js';
-import { buildViews } from '../../packages/vscode/scripts/bundles.mjs';
+import { buildViews } from '../../packages/views/scripts/bundle.mjs';
 import { launchChromium } from './browser.js';
 import { repoRoot } from './code-server.js';
 
@@ -56,6 +56,7 @@ describe('the report page in Chromium', () => {
     expect(await page.locator('.results .card').count()).toBe(8);
     expect(await page.locator('.results h1').textContent()).toBe('Simulation: evening');
     expect(await page.locator('.histogram-chart canvas').count()).toBe(1);
+    expect(await page.locator('.work-chart canvas').count()).toBe(1);
     expect(await page.locator('table.services tbody tr').count()).toBe(8);
     expect(requests.filter((r) => !r.startsWith('blob:'))).toEqual([url]);
     expect(errors).toEqual([]);

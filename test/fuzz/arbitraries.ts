@@ -20,6 +20,10 @@ function callLine(targets: string[]) {
       share: fc.option(share, { nil: undefined }),
       retry: fc.option(fc.constantFrom('same', 'different'), { nil: undefined }),
       backoff: fc.option(duration, { nil: undefined }),
+      budget: fc.option(share, { nil: undefined }),
+      breaker: fc.option(fc.oneof(fc.constant(''), fc.tuple(share, count, duration, duration).map(([p, n, w, t]) => ` ${p} of ${n} over ${w} open ${t}`)), { nil: undefined }),
+      bulkhead: fc.option(count, { nil: undefined }),
+      fallback: fc.boolean(),
     })
     .map((c) =>
       [
@@ -29,6 +33,10 @@ function callLine(targets: string[]) {
         c.retries !== undefined && `retries ${c.retries}`,
         c.backoff && `backoff ${c.backoff}`,
         c.retry && `retry ${c.retry}`,
+        c.budget && `retry budget ${c.budget}`,
+        c.breaker !== undefined && `breaker${c.breaker}`,
+        c.bulkhead !== undefined && `bulkhead ${c.bulkhead}`,
+        c.fallback && 'fallback',
       ]
         .filter(Boolean)
         .join(' '),
@@ -46,6 +54,7 @@ export const architecture = fc.integer({ min: 1, max: 12 }).chain((n) => {
         work: fc.option(duration, { nil: undefined }),
         instances: fc.option(count, { nil: undefined }),
         deadline: fc.option(duration, { nil: undefined }),
+        queue: fc.option(count, { nil: undefined }),
         propagate: fc.boolean(),
         calls: fc.array(callLine(targets), { maxLength: 4 }),
         parallel: fc.array(callLine(targets), { maxLength: 3 }),
@@ -58,6 +67,7 @@ export const architecture = fc.integer({ min: 1, max: 12 }).chain((n) => {
           s.work && `  work ${s.work}`,
           s.instances !== undefined && `  instances ${s.instances} of m5.large`,
           s.deadline && `  deadline ${s.deadline}`,
+          s.queue !== undefined && `  queue ${s.queue}`,
           s.propagate && '  budget propagate',
           ...s.calls.map((c) => `  ${c}`),
           s.parallel.length > 0 && `  parallel {\n${s.parallel.map((c) => `    ${c}`).join('\n')}\n  }`,

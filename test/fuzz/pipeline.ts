@@ -2,7 +2,7 @@
 // analyse, diagram, carbon; then, for files without errors, a short simulation.
 // Returns how long each stage took; throws only if a stage misbehaves.
 import { estimateCarbon } from '@topo/carbon';
-import { DiagramTooLargeError, layoutDiagram, renderSvg, type ElkApi } from '@topo/diagram';
+import { drawDiagram, type ElkApi } from '@topo/diagram';
 import { parseModelFromString } from '@topo/language';
 import { ResourceLimitError, simulate } from '@topo/simulator';
 
@@ -27,11 +27,7 @@ export async function runPipeline(text: string, elk: ElkApi): Promise<StageTimes
     if (f.code === 'internal-error') throw new Error(`a check threw: ${f.message}`);
   }
   t = clock();
-  try {
-    renderSvg(await layoutDiagram(model, { findings, elk }));
-  } catch (e) {
-    if (!(e instanceof DiagramTooLargeError)) throw e;
-  }
+  await drawDiagram(model, findings, { elk });
   times.diagram = clock() - t;
 
   t = clock();

@@ -14,6 +14,8 @@ export interface CarbonOptions {
    * service's from a simulation (components it lacks take CCF's 50%). Default: 50%.
    */
   utilization?: number | ReadonlyMap<string, number>;
+  /** Instances per region to count instead of the placement's, by component: an autoscaled one's mean over a simulation. */
+  instances?: ReadonlyMap<string, number>;
   /** What a simulated scenario measured: SCI's R, and what petals and the network moved. */
   traffic?: Traffic;
 }
@@ -36,14 +38,14 @@ function undeclared(name: string): Region {
   return { name, provider: 'aws', zones: [], implicit: false };
 }
 
-function componentRow(c: Component, region: string, f: RegionFactors, provider: Region['provider'], utilization: number): ComponentRow {
+function componentRow(c: Component, region: string, f: RegionFactors, provider: Region['provider'], utilization: number, meanInstances: number | undefined): ComponentRow {
   const notes: string[] = [];
   let instances = 0;
   let computeKWh = 0;
   let memoryKWh = 0;
   let embodiedKg = 0;
   if (!c.managed && c.instanceType !== undefined) {
-    instances = c.placement.filter((p) => p.region === region).reduce((n, p) => n + p.count, 0);
+    instances = meanInstances ?? c.placement.filter((p) => p.region === region).reduce((n, p) => n + p.count, 0);
     const p = instanceProfile(c.instanceType, provider);
     notes.push(...p.notes);
     const vcpuHours = instances * p.vcpus * HOURS_PER_MONTH;
@@ -97,7 +99,7 @@ export function estimateCarbon(model: Model, options: CarbonOptions = {}): Carbo
 
   const rows = components(model).flatMap((c) => {
     const utilization = utilizationOf(options, c.name);
-    return c.regions.map((region) => componentRow(c, region, factorsOf(region), regionOf(region).provider, utilization));
+    return c.regions.map((region) => componentRow(c, region, factorsOf(region), regionOf(region).provider, utilization, options.instances?.get(c.name)));
   });
 
   const traffic = options.traffic;

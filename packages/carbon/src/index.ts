@@ -6,3 +6,6 @@ export { componentCarbon, type CarbonReport, type CarbonTotals, type ComponentRo
 export { regionFactors, type FactorSource, type RegionFactors } from './grid.js';
 export { instanceProfile, type InstanceProfile } from './instance.js';
 export { formatKgCO2e } from './format.js';
+export { HOURS_PER_MONTH, MEMORY_KWH_PER_GB_HOUR } from './constants.js';
+export { diffCarbon, type CarbonChange, type CarbonDiff } from './diff.js';
+export { threadTimeFootprint, type ThreadTimeFootprint } from './thread-time.js';

@@ -15,7 +15,7 @@ export interface ComponentRow extends CarbonTotals {
   name: string;
   kind: ComponentKind;
   region: string;
-  /** Instances in this region; 0 for managed datastores. */
+  /** Instances in this region (an autoscaled component's mean over a simulation); 0 for managed datastores. */
   instances: number;
   instanceType?: string;
   /** CPU utilisation the compute energy assumes, 0..1. */

@@ -20,7 +20,7 @@ export interface Traffic {
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
 /** A count over the traffic's window, at the same rate for a month. */
-export function scaleToMonth(count: number, traffic: Traffic): number {
+export function scaleToMonth(count: number, traffic: Pick<Traffic, 'seconds'>): number {
   if (!(traffic.seconds > 0)) throw new RangeError(`traffic must be measured over a positive time, not ${traffic.seconds}s`);
   return (count * SECONDS_PER_MONTH) / traffic.seconds;
 }

@@ -37,3 +37,22 @@ export function formatFindingLine(f: Finding, cwd: string): string {
   const d = toJsonDiagnostic(f, cwd);
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
+
+const WORKFLOW_COMMANDS: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** GitHub Actions' escaping of a workflow command's message (@actions/core's escapeData). */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** …and of its properties, where `:` and `,` separate (escapeProperty). */
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A finding as a workflow command: GitHub Actions shows it on the line in the pull request. */
+export function formatWorkflowCommand(f: Finding, cwd: string): string {
+  const d = toJsonDiagnostic(f, cwd);
+  const properties = Object.entries({ file: d.file, line: d.line, col: d.column, endLine: d.endLine, endColumn: d.endColumn, title: d.code });
+  return `::${WORKFLOW_COMMANDS[f.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(d.message)}`;
+}

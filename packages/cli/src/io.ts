@@ -12,9 +12,8 @@ export interface CliIO {
 /** A mistake in how the command was called, or a file that cannot be read: exit 2. */
 export class UsageError extends Error {}
 
+/** A command's module: its usage and what it does. Its name and summary are listed in commands/index.ts. */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   /** Resolves to the exit code. */
   run(argv: string[], io: CliIO): Promise<number>;

@@ -1,8 +1,8 @@
-// The `topo` command line: one module per command, dispatched by name.
+// The `topo` command line: one module per command, dispatched by name and loaded only then.
+// Nothing here imports the language: `topo --help` loads no command's module.
 import '@topo/language/polyfill';
 import { commands } from './commands/index.js';
 import { UsageError, type CliIO } from './io.js';
-import { RefusedModel } from './load.js';
 
 const HELP = () =>
   [
@@ -23,11 +23,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout('topo 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const listed = commands.find((c) => c.name === name);
+  if (!listed) {
     io.stderr(`topo: unknown command '${name}'\n${HELP()}\n`);
     return 2;
   }
+  const command = await listed.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`usage: ${command.usage}\n`);
     return 0;
@@ -39,7 +40,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`topo ${name}: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof RefusedModel) return 1;
+    // Only a command that loaded a model fails on it, so the language is loaded already.
+    const code = (await import('./load.js')).exitOnModelFailure(e, name, io);
+    if (code !== undefined) return code;
     throw e;
   }
 }

@@ -86,6 +86,16 @@ describe('topo carbon', () => {
     expect(stderr).toContain('broken.topo:3:8 error unresolved-reference');
   });
 
+  it('with a scenario, simulates a design with findings, and refuses only one that does not lower', async () => {
+    const storm = await run([join(examples, 'retry-storm.topo'), '--scenario', 'storm', '--format', 'json'], dir);
+    expect(storm.error).toBeUndefined();
+    expect(JSON.parse(storm.stdout).sci.requests).toBeGreaterThan(0);
+    const broken = await run(['broken.topo', '--scenario', 'x'], dir);
+    expect(broken.error).toBeInstanceOf(UsageError);
+    expect(broken.stderr).toContain('broken.topo:3:8 error unresolved-reference');
+    expect(broken.stdout).toBe('');
+  });
+
   it('with a scenario, takes utilisation and requests from a simulation and reports SCI', async () => {
     const { stdout } = await run(['ten.topo', '--scenario', 'busy', '--format', 'json'], dir);
     const report = JSON.parse(stdout);

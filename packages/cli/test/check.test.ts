@@ -10,6 +10,8 @@ writeFileSync(join(dir, 'broken.topo'), 'architecture broken\nservice a {\n  cal
 writeFileSync(join(dir, 'main.topo'), 'architecture m\nimport "lib.topo"\nservice a\n');
 writeFileSync(join(dir, 'lib.topo'), 'service a\nteam t\nteam t\n');
 mkdirSync(join(dir, 'ws'));
+mkdirSync(join(dir, 'no-models'));
+writeFileSync(join(dir, 'no-models', 'notes.md'), '# not a model\n');
 writeFileSync(join(dir, 'secret.topo'), 'service leaked\n');
 writeFileSync(join(dir, 'ws', 'escape.topo'), 'import "../secret.topo"\nservice a {\n  call leaked timeout 1s\n}\n');
 
@@ -51,10 +53,10 @@ describe('topo check', () => {
   });
 
   it.each([
-    [['check'], 'which file?'],
+    [['check'], 'which files or folders?'],
     [['check', 'missing.topo'], 'missing.topo: no such file'],
-    [['check', '.'], '.: is a directory'],
-    [['check', '--format', 'xml', 'clean.topo'], '--format is one of text, json'],
+    [['check', 'no-models'], 'no-models: no .topo files in this folder'],
+    [['check', '--format', 'xml', 'clean.topo'], '--format is one of text, json, sarif, github'],
     [['check', '--max-fan-out', 'lots', 'clean.topo'], '--max-fan-out wants a positive number'],
     [['check', '--colour', 'clean.topo'], "Unknown option '--colour'"],
   ])('exits 2 with a one-line message for %j', async (argv, message) => {

@@ -1,9 +1,13 @@
-// `topo import spigo`: the command line around the importer, run in-process.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `topo import spigo|kubernetes|traces`: the command line around the importers, run in-process.
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importSpigo } from '../src/spigo/index.js';
+import { importKubernetes } from '@topo/interop/kubernetes';
+import { importSpigo } from '@topo/interop/spigo';
+import { importTraces } from '@topo/interop/traces';
+import { importCommand } from '../src/commands/import.js';
 import { topo } from './run.js';
 
 const lamp = {
@@ -50,7 +54,7 @@ describe('topo import spigo', () => {
 
   it.each([
     [['import'], 'import from what?'],
-    [['import', 'yaml', 'lamp_arch.json'], "topo import reads spigo architectures, not 'yaml'"],
+    [['import', 'yaml', 'lamp_arch.json'], "topo import reads spigo, kubernetes, traces, not 'yaml'"],
     [['import', 'spigo'], 'one spigo .json file, please'],
     [['import', 'spigo', 'lamp_arch.json', 'more.json'], 'one spigo .json file, please'],
     [['import', 'spigo', 'missing.json'], 'missing.json: no such file'],
@@ -71,6 +75,46 @@ describe('topo import spigo', () => {
 
   it('shows its usage with --help', async () => {
     const run = await topo(['import', '--help'], dir);
-    expect(run).toEqual({ code: 0, stdout: 'usage: topo import spigo FILE.json [-o OUT.topo]\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: `usage: ${importCommand.usage}\n`, stderr: '' });
+  });
+});
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../interop/test/fixtures');
+copyFileSync(join(fixtures, 'online-boutique/kubernetes-manifests.yaml'), join(dir, 'boutique.yaml'));
+copyFileSync(join(fixtures, 'zipkin/yelp.json'), join(dir, 'yelp.json'));
+write('broken.yaml', 'kind: Service\nmetadata:\n  name: [web\n');
+write('pirate.yaml', 'apiVersion: example.com/v1\nkind: Pirate\nmetadata:\n  name: jack\n');
+write('nameless.json', [{ traceId: 'a', id: '1', timestamp: 1, duration: 2, localEndpoint: {} }]);
+write('huge.yaml', '');
+truncateSync(join(dir, 'huge.yaml'), 17 * 1024 * 1024);
+
+describe('topo import kubernetes and traces', () => {
+  it('writes the manifests as a Topo file, with what they could not say on stderr', async () => {
+    const run = await topo(['import', 'kubernetes', 'boutique.yaml', '-o', 'boutique.topo'], dir);
+    const expected = importKubernetes([{ name: 'boutique.yaml', text: readFileSync(join(dir, 'boutique.yaml'), 'utf8') }]);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: expected.warnings.map((w) => `topo import: warning: ${w}\n`).join('') });
+    expect(readFileSync(join(dir, 'boutique.topo'), 'utf8')).toBe(expected.text);
+  });
+
+  it('writes traces as a Topo file on stdout', async () => {
+    const run = await topo(['import', 'traces', 'yelp.json'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(importTraces({ name: 'yelp.json', text: readFileSync(join(dir, 'yelp.json'), 'utf8') }).text);
+  });
+
+  it.each([
+    [['import', 'kubernetes', 'broken.yaml'], /^topo import: broken\.yaml:4:1: not valid YAML: /],
+    [['import', 'kubernetes', 'boutique.yaml', 'pirate.yaml'], /^topo import: pirate\.yaml:2:7: unknown kind 'Pirate' \(example\.com\/v1\)/],
+    [['import', 'kubernetes', 'huge.yaml'], /^topo import: huge\.yaml: is 17\.0 MB; the importers read files up to 16 MB/],
+    [['import', 'traces', 'nameless.json'], /^topo import: nameless\.json: span 1 \(id 1\) has no localEndpoint\.serviceName/],
+    [['import', 'traces', 'yelp.json', 'boutique.yaml'], /^topo import: one Zipkin or OTLP \.json trace file, please/],
+    [['import', 'kubernetes'], /^topo import: one or more Kubernetes or Istio \.yaml files, please/],
+  ])('exits 2 for %j, naming the file and the place, and writes nothing', async (argv, message) => {
+    const run = await topo([...argv, '-o', 'refused.topo'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'refused.topo'))).toBe(false);
   });
 });

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/commands/simulate.js';
 import { UsageError, type CliIO } from '../src/io.js';
-import { RefusedModel } from '../src/load.js';
 
 // Until the lead registers the command in commands/index.ts, it runs on its own here; what
-// it throws (UsageError: exit 2, RefusedModel: exit 1 in main.ts) comes back as `error`.
+// it throws (UsageError: exit 2 in main.ts) comes back as `error`.
 async function run(argv: string[], extra: Partial<CliIO> = {}) {
   let stdout = '';
   let stderr = '';
@@ -51,13 +50,14 @@ writeFileSync(
   ].join('\n'),
 );
 writeFileSync(join(dir, 'plain.topo'), 'architecture plain\nservice web {\n  work 1ms\n}\n');
+writeFileSync(join(dir, 'crowd.topo'), 'architecture crowd\nservice web {\n  instances 1\n  threads 1\n  work 10ms\n}\nscenario shoppers {\n  users 10 think 100ms into web for 5s\n}\n');
 writeFileSync(join(dir, 'broken.topo'), 'architecture broken\nservice a {\n  call nowhere timeout 1s\n}\n');
 
 describe('topo simulate', () => {
   it('prints an R-like summary and a per-service table of the first scenario', async () => {
     const { code, stdout } = await run(['shop.topo']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^shop: scenario lunch, seed 4, /);
+    expect(stdout).toMatch(/^design: no findings\nshop: scenario lunch, seed 4, /);
     expect(stdout).toMatch(/Min\.\s+1st Qu\.\s+Median\s+Mean\s+3rd Qu\.\s+Max\.\s+p95\s+p99\s+sd/);
     expect(stdout).toMatch(/^web\s+service\s+3\s/m);
     expect(stdout).toMatch(/^carts\s+datastore\s+3\s/m);
@@ -85,10 +85,12 @@ describe('topo simulate', () => {
     expect((error as Error).message).toBe("no scenario 'brunch'; known: lunch, dinner");
   });
 
-  it('refuses a file with errors, saying why', async () => {
-    const { error, stderr } = await run(['broken.topo']);
-    expect(error).toBeInstanceOf(RefusedModel);
-    expect(stderr).toMatch(/unresolved-reference/);
+  it('refuses a file that does not lower, naming each finding with file and line', async () => {
+    const { error, stderr, stdout } = await run(['broken.topo']);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe('broken.topo cannot be simulated: 1 finding the language cannot lower past (unresolved-reference); see topo check broken.topo');
+    expect(stderr).toMatch(/^broken\.topo:3:8 error unresolved-reference /);
+    expect(stdout).toBe('');
   });
 
   it('refuses a run over the limit with its estimate', async () => {
@@ -119,6 +121,18 @@ describe('topo simulate', () => {
     expect(json).toHaveProperty('usl');
   });
 
+  it('sweeps the users of a closed workload', async () => {
+    const text = await run(['crowd.topo', '--sweep-users', '2:6:2']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Users sweep of scenario shoppers, seed 1:\n\s+users\s+offered rps\s+throughput/);
+    const json = JSON.parse((await run(['crowd.topo', '--sweep-users', '2:6:2', '--format', 'json'])).stdout);
+    expect(json.over).toBe('users');
+    expect(json.points.map((p: { users: number }) => p.users)).toEqual([2, 4, 6]);
+    // Below saturation each user sends about once per think time plus response: near 10 rps a user.
+    expect(json.points[0].throughputRps).toBeGreaterThan(15);
+    expect((await run(['shop.topo', '--sweep-users', '2:6:2'])).error).toBeInstanceOf(UsageError);
+  });
+
   it('stops on Ctrl-C and prints what it measured', async () => {
     const controller = new AbortController();
     controller.abort();
@@ -136,6 +150,8 @@ describe('topo simulate', () => {
       ['shop.topo', '--trace', 't.json', '--trace-sample', '0'],
       ['shop.topo', '--seed', '1.5'],
       ['shop.topo', '--sweep-rate', '300:100:50'],
+      ['crowd.topo', '--sweep-users', '1:5:0.5'],
+      ['crowd.topo', '--sweep-users', '1:5:1', '--sweep-rate', '1:5:1'],
       ['shop.topo', '--jobs', '2'],
       ['shop.topo', '--max-events', '-1'],
       ['shop.topo', 'plain.topo'],

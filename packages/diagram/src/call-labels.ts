@@ -1,6 +1,10 @@
 // What an edge says about its call: `150ms ×2` on the line, the whole story in the tooltip.
+// A call with a breaker, retry budget, bulkhead or fallback carries the glyph ↯.
 import type { Call } from '@topo/model';
-import { formatDuration, formatShare } from '@topo/model';
+import { formatDuration, formatShare, hasResilience, resilienceSummary } from '@topo/model';
+
+/** Marks a call guarded by a resilience option (its options are in the tooltip). */
+export const RESILIENCE_GLYPH = '↯';
 
 function attemptsOf(call: Call): number {
   return 1 + call.retries;
@@ -15,7 +19,8 @@ export function callLabel(call: Call): string {
   const attempts = attemptsOf(call);
   const timeout = call.timeoutMs === undefined ? 'no timeout' : formatDuration(call.timeoutMs);
   parts.push(attempts > 1 ? `${timeout} ×${attempts}` : timeout);
-  return parts.join(' · ');
+  const label = parts.join(' · ');
+  return hasResilience(call) ? `${RESILIENCE_GLYPH} ${label}` : label;
 }
 
 /** Calls that happen on some requests only are drawn dashed. */
@@ -37,5 +42,6 @@ export function callTooltip(call: Call): string[] {
   lines.push(`${timeout}${connect}, ${retries}`);
   if (call.share < 1) lines.push(`on ${formatShare(call.share)} of requests`);
   if (call.onMiss !== undefined) lines.push(`only when ${call.onMiss} misses`);
+  if (hasResilience(call)) lines.push(`${RESILIENCE_GLYPH} ${resilienceSummary(call)}`);
   return lines;
 }

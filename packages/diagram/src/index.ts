@@ -1,18 +1,10 @@
 // @topo/diagram: the topology drawn from the model. Model → ELK graph → elkjs layered
 // layout (in a worker) → Layout → SVG. Everything but the ELK run is a pure function.
-import type { Model } from '@topo/model';
-import { layoutDiagram, type LayoutDiagramOptions } from './layout.js';
-import { renderSvg, type RenderOptions } from './render-svg.js';
-
 export type * from './layout-types.js';
 export { GROUP_BY_VALUES } from './layout-types.js';
 export { buildElkGraph, DiagramTooLargeError, MAX_DIAGRAM_EDGES, MAX_DIAGRAM_NODES } from './elk-graph.js';
 export { createElk, type ElkApi } from './elk-engine.js';
+export { drawDiagram, type DrawDiagramOptions, type DrawnDiagram } from './draw.js';
 export { layoutDiagram, type LayoutDiagramOptions } from './layout.js';
 export { renderSvg, type RenderOptions } from './render-svg.js';
 export { TOKENS as THEME_TOKENS, type ColorMode } from './theme.js';
-
-/** Layout and render in one go. */
-export async function diagramSvg(model: Model, options: LayoutDiagramOptions & RenderOptions = {}): Promise<string> {
-  return renderSvg(await layoutDiagram(model, options), options);
-}

@@ -1,5 +1,6 @@
 // The legend under the picture: one item per convention the picture uses (routes,
 // parallel groups, conditional calls, edge labels), in rows that wrap at the given width.
+import { RESILIENCE_GLYPH } from './call-labels.js';
 import type { LayoutEdge, LayoutJunction, LegendGlyph, LegendItem } from './layout-types.js';
 import { textWidth } from './text-metrics.js';
 import { ascent, FONTS, LEGEND_ROW_HEIGHT } from './typography.js';
@@ -23,6 +24,9 @@ const TEXTS: Record<LegendGlyph, string> = {
   label: 'timeout × attempts',
 };
 
+/** What the label item says when some call carries the resilience glyph. */
+const LABEL_WITH_RESILIENCE = `${TEXTS.label}; ${RESILIENCE_GLYPH} breaker, retry budget, bulkhead or fallback`;
+
 function glyphsUsed(edges: LayoutEdge[], junctions: LayoutJunction[]): LegendGlyph[] {
   const used: LegendGlyph[] = [];
   if (junctions.some((j) => j.kind === 'route')) used.push('route');
@@ -43,8 +47,9 @@ export function legendFor(
   const items: LegendItem[] = [];
   let x = left;
   let row = 0;
+  const guarded = edges.some((e) => e.label?.text.startsWith(RESILIENCE_GLYPH));
   for (const glyph of glyphsUsed(edges, junctions)) {
-    const text = TEXTS[glyph];
+    const text = glyph === 'label' && guarded ? LABEL_WITH_RESILIENCE : TEXTS[glyph];
     const width = GLYPH_WIDTH[glyph] + TEXT_GAP + textWidth(text, FONTS.legend);
     if (x > left && x + width > left + maxWidth) {
       x = left;

@@ -19,7 +19,7 @@ const BOLD = [
 ];
 
 /** The few non-ASCII characters the diagram writes itself; anything else counts as one em. */
-const OTHERS: Record<string, number> = { '×': 838, '·': 350, '…': 1000, '→': 838, '∞': 833 };
+const OTHERS: Record<string, number> = { '×': 838, '·': 350, '…': 1000, '→': 838, '↯': 838, '∞': 833 };
 
 export interface FontSpec {
   size: number;

@@ -1,6 +1,8 @@
 import type { Call } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { callLabel, callTooltip, isConditional } from '../src/call-labels.js';
+import type { LayoutEdge } from '../src/layout-types.js';
+import { legendFor } from '../src/legend.js';
 
 const call = (overrides: Partial<Call>): Call => ({
   id: 0,
@@ -12,6 +14,7 @@ const call = (overrides: Partial<Call>): Call => ({
   retries: 0,
   backoffMs: 0,
   retry: 'different',
+  fallback: false,
   locs: {},
   ...overrides,
 });
@@ -52,5 +55,26 @@ describe('edge labels', () => {
       'on 50% of requests',
       'only when c misses',
     ]);
+  });
+});
+
+describe('resilience', () => {
+  it('marks a guarded call with ↯ on the line and spells its options out in the tooltip', () => {
+    const guarded = call({ timeoutMs: 400, retries: 2, retryBudget: 0.2, breaker: { threshold: 0.5, volume: 20, windowMs: 10_000, openMs: 5_000 }, bulkhead: 40, fallback: true });
+    expect(callLabel(guarded)).toBe('↯ 400ms ×3');
+    expect(callTooltip(guarded).at(-1)).toBe('↯ breaker 50% of 20 over 10s open 5s · retry budget 20% · bulkhead 40 · fallback');
+    expect(callLabel(call({ timeoutMs: 400, fallback: true }))).toBe('↯ 400ms');
+  });
+
+  it('the legend explains the glyph when a label carries it', () => {
+    const edge = (text: string): LayoutEdge => ({ callId: 0, source: 'a', target: 'b', group: 'sequential', dashed: false, points: [], label: { x: 0, y: 0, width: 10, height: 10, text }, tooltip: [], messages: [] });
+    const texts = (label: string) => legendFor([edge(label)], [], 0, 0, 2000).items.map((i) => i.text.text);
+    expect(texts('↯ 400ms ×3')).toEqual(['timeout × attempts; ↯ breaker, retry budget, bulkhead or fallback']);
+    expect(texts('400ms ×3')).toEqual(['timeout × attempts']);
+  });
+
+  it('leaves a call without options unmarked', () => {
+    expect(callLabel(call({ timeoutMs: 400 }))).toBe('400ms');
+    expect(callTooltip(call({ timeoutMs: 400 })).join('\n')).not.toContain('↯');
   });
 });

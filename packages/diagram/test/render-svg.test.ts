@@ -3,7 +3,7 @@ import type { Model } from '@topo/model';
 import { allCalls, components } from '@topo/model';
 import { parseModelFromString } from '@topo/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createElk, diagramSvg, layoutDiagram, renderSvg, THEME_TOKENS, type Layout } from '../src/index.js';
+import { createElk, drawDiagram, layoutDiagram, renderSvg, THEME_TOKENS, type Layout } from '../src/index.js';
 import { elementsWithClass, example, numberAttr, parseSvg } from './helpers.js';
 
 const elk = createElk();
@@ -44,7 +44,7 @@ describe('the markup contract', () => {
 
   it('escapes what the model says', async () => {
     const { model } = await parseModelFromString('architecture odd "a <b> & \\"c\\" \'d\'"\nservice web\n');
-    const svg = await diagramSvg(model, { elk });
+    const svg = (await drawDiagram(model, [], { elk })).svg!;
     expect(svg).toContain('a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;');
     expect(parseSvg(svg).getElementsByTagName('text')[0]!.textContent).toBe('odd');
   });

@@ -1,10 +1,14 @@
-// Gives Langium's built-in diagnostics the rule ids of the reference: lexer and parser
-// errors are `syntax`, linking errors `unresolved-reference`.
+// Gives Langium's built-in diagnostics the rule ids of the reference (lexer and parser
+// errors are `syntax`, linking errors `unresolved-reference`), then lets the file's
+// topo-ignore comments suppress theirs and the nearest topo.json set the severities.
 import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
+import { applyRuleSettings, type TopoConfigs } from './config.js';
+import { applyIgnores } from './ignores.js';
 import { ruleDescription } from './rule-docs.js';
+import type { TopoServices } from './topo-module.js';
 
 const CODES: Record<string, string> = {
   [DocumentValidator.LexingError]: 'syntax',
@@ -13,6 +17,13 @@ const CODES: Record<string, string> = {
 };
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
+  private readonly configs: TopoConfigs;
+
+  constructor(services: TopoServices) {
+    super(services);
+    this.configs = services.topo.Configs;
+  }
+
   override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
     const diagnostics = await super.validateDocument(document, options, cancelToken);
     for (const d of diagnostics) {
@@ -24,7 +35,8 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
       }
       if (builtIn === 'unresolved-reference' && typeof d.message === 'string') d.message = explainLinkingError(d.message);
     }
-    return diagnostics;
+    const rules = this.configs.nearest(document.uri)?.config.rules ?? {};
+    return applyRuleSettings(applyIgnores(document, diagnostics, this.getSource()), rules);
   }
 }
 

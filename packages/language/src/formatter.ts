@@ -10,9 +10,9 @@ import { AbstractFormatter, Formatting } from 'langium/lsp';
 const PROPERTY_KEYWORDS: Record<string, string[]> = {
   Region: ['provider', 'zones', 'grid', 'pue'],
   Network: ['zone', 'crosszone', 'crossregion', 'petal', 'encode', 'discovery'],
-  Service: ['team', 'regions', 'zones', 'threads', 'layer', 'memory', 'owns', 'provides', 'uses', 'chaos', 'deadline', 'budget'],
-  Datastore: ['team', 'regions', 'zones', 'threads', 'replication', 'read', 'write', 'storage'],
-  Cache: ['team', 'regions', 'zones', 'threads', 'hit'],
+  Service: ['team', 'regions', 'zones', 'threads', 'queue', 'lock', 'layer', 'memory', 'owns', 'provides', 'uses', 'chaos', 'deadline', 'budget'],
+  Datastore: ['team', 'regions', 'zones', 'threads', 'queue', 'lock', 'replication', 'read', 'write', 'storage'],
+  Cache: ['team', 'regions', 'zones', 'threads', 'queue', 'lock', 'hit'],
   Petal: ['region', 'memory', 'replicas', 'members'],
   Scenario: ['warmup', 'seed'],
   Parallel: [],
@@ -44,15 +44,15 @@ export class TopoFormatter extends AbstractFormatter {
     }
     // The other words of a line stand a single space apart (the first word's place is the
     // parent's business);
-    // list commas, dots and colons hug the word before them, and `region.zone` is one word.
-    const tight = (n: CstNode, i: number) => TIGHT.has(n.text) || items[i - 1]?.text === '.';
+    // list commas, dots and colons hug the word before them, and `region.zone` and `3..30` are one word.
+    const tight = (n: CstNode, i: number) => TIGHT.has(n.text) || items[i - 1]?.text === '.' || items[i - 1]?.text === '..';
     const rest = items.map((n, i) => [n, tight(n, i)] as const).slice(1).filter(([n]) => !lineStarts.has(n) && n !== close);
     f.cst(rest.filter(([, t]) => !t).map(([n]) => n)).prepend(Formatting.oneSpace());
     f.cst(rest.filter(([, t]) => t).map(([n]) => n)).prepend(Formatting.noSpace());
   }
 }
 
-const TIGHT = new Set([',', '.', ':']);
+const TIGHT = new Set([',', '.', '..', ':']);
 
 /** A property keyword, not the same word used as a name (`service zone`). */
 function isKeyword(leaf: CstNode): boolean {

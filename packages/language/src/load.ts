@@ -1,6 +1,7 @@
 // Loading architectures outside an editor (the CLI, tests, benchmarks): a file and its
 // imports from disk, or text in memory, built and validated like the editor does.
 import type { LangiumDocument } from 'langium';
+import type { DefaultSharedModuleContext } from 'langium/lsp';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { EmptyFileSystem } from 'langium';
@@ -9,6 +10,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { isInside } from './validation/imports.js';
 import type { Finding, Model, Severity } from '@topo/model';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { TopoConfigError } from './config.js';
 import type { TopoFile } from './generated/ast.js';
 import { importsOf, importPath, resolveImport } from './imports.js';
 import type { TopoLimits } from './settings.js';
@@ -24,17 +26,21 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
+  /** Limits that win over topo.json's (the CLI's flags); one left out comes from topo.json. */
   limits?: Partial<TopoLimits>;
   /**
    * The folder imports must stay inside: nothing outside it is read. Default: the current
    * directory when the file is in it, else the file's own folder.
    */
   workspaceRoot?: string;
+  /** Where parseModelFromString finds topo.json: nowhere by default; NodeFileSystem reads the disk. */
+  fileSystem?: DefaultSharedModuleContext;
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
-function toFinding(uri: string, d: Diagnostic): Finding {
+/** A document's diagnostic as a finding with its file's URI. */
+export function toFinding(uri: string, d: Diagnostic): Finding {
   return {
     // Every diagnostic of ours has a code; one without is Langium reporting a check that threw.
     code: d.code === undefined ? 'internal-error' : String(d.code),
@@ -48,12 +54,17 @@ async function build(services: TopoServices, entry: LangiumDocument, documents: 
   services.topo.Settings.update(options.limits ?? {});
   if (options.workspaceRoot) services.topo.Settings.workspaceRoots = [URI.file(options.workspaceRoot).toString()];
   await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+  const badConfigs = services.topo.Configs.withProblems();
+  if (badConfigs.length > 0) throw new TopoConfigError(badConfigs);
   const findings = documents.flatMap((doc) => (doc.diagnostics ?? []).map((d) => toFinding(doc.uri.toString(), d)));
   findings.sort(compareFindings);
   return { model: services.topo.Models.modelOf(entry), findings, documents, services };
 }
 
-/** Loads a .topo file and, transitively, the files it imports (those that exist). */
+/**
+ * Loads a .topo file and, transitively, the files it imports (those that exist), under the
+ * nearest topo.json of each. Throws TopoConfigError when one of those has problems.
+ */
 export async function loadModel(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const { Topo } = createTopoServices(NodeFileSystem);
   const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
@@ -76,7 +87,7 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
 
 /** Parses text as a file of its own (imports resolve only among `others`). For tests and tools. */
 export async function parseModelFromString(text: string, uri = 'file:///model.topo', others: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
-  const { Topo } = createTopoServices(EmptyFileSystem);
+  const { Topo } = createTopoServices(options.fileSystem ?? EmptyFileSystem);
   const factory = Topo.shared.workspace.LangiumDocumentFactory;
   const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
   const entry = factory.fromString(text, URI.parse(uri));

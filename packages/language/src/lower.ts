@@ -130,12 +130,18 @@ class Lowering {
       managed: defaults.managed,
       work: this.work(node.work, defaults.workMs),
       threads: node.threads ?? m.DEFAULT_THREADS,
+      queue: node.queue === undefined ? undefined : Math.max(0, Math.floor(node.queue)),
+      lock: node.lock === undefined ? undefined : Math.min(1, parsePercent(node.lock) ?? 0),
+      autoscale: defaults.managed ? undefined : autoscale(node.autoscale),
       loc: this.loc(node),
       locs: {
         name: this.propLoc(node, 'name'),
         instances: node.instances ? this.loc(node.instances) : undefined,
         instanceType: node.instances?.type ? this.propLoc(node.instances, 'type') : undefined,
         team: node.team ? this.refLoc(node.team) : undefined,
+        queue: node.queue !== undefined ? this.keywordLoc(node, 'queue') : undefined,
+        lock: node.lock !== undefined ? this.keywordLoc(node, 'lock') : undefined,
+        autoscale: node.autoscale ? this.loc(node.autoscale) : undefined,
       },
     };
   }
@@ -211,6 +217,10 @@ class Lowering {
       retries: Math.max(0, Math.floor(c.retries ?? 0)),
       backoffMs: parseDuration(c.backoff) ?? 0,
       retry: c.retry ?? 'different',
+      retryBudget: parsePercent(c.retryBudget),
+      breaker: c.breaker ? breaker(c) : undefined,
+      bulkhead: c.bulkhead === undefined ? undefined : Math.max(0, Math.floor(c.bulkhead)),
+      fallback: c.fallback,
       loc: this.loc(c),
       locs: {
         target: this.refLoc(c.target),
@@ -218,6 +228,10 @@ class Lowering {
         connect: c.connect ? this.keywordLoc(c, 'connect') : undefined,
         retries: c.retries !== undefined ? this.keywordLoc(c, 'retries') : undefined,
         share: c.share ? this.keywordLoc(c, 'share') : undefined,
+        retryBudget: c.retryBudget ? this.keywordLoc(c, 'retryBudget') : undefined,
+        breaker: c.breaker ? this.spanLoc(c, 'breaker', c.breakerOpen ? 'breakerOpen' : 'breaker') : undefined,
+        bulkhead: c.bulkhead !== undefined ? this.keywordLoc(c, 'bulkhead') : undefined,
+        fallback: c.fallback ? this.propLoc(c, 'fallback') : undefined,
       },
     };
   }
@@ -268,25 +282,46 @@ class Lowering {
   }
 
   private scenario(s: ast.Scenario): m.Scenario {
+    const span = (l: ast.Load | ast.Users) => ({
+      fromMs: parseDuration(l.from) ?? 0,
+      durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS,
+      loc: this.loc(l),
+    });
     const loads = s.loads.flatMap((l): m.Load[] =>
-      l.target?.ref && l.rate !== undefined
-        ? [{ rps: l.rate, target: l.target.ref.name, durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS, loc: this.loc(l) }]
-        : [],
+      l.target?.ref && l.rate !== undefined ? [{ rps: l.rate, toRps: l.toRate ?? l.rate, target: l.target.ref.name, ...span(l) }] : [],
     );
-    const chaos = s.chaos.flatMap((c): m.Chaos[] => {
-      const loc = this.loc(c);
-      if (c.$type === 'KillChaos') {
-        const atMs = parseDuration(c.at);
-        return c.target?.ref && this.targets.has(c.target.ref) && atMs !== undefined && c.count !== undefined ? [{ kind: 'kill', count: c.count, target: c.target.ref.name, atMs, loc }] : [];
-      }
-      if (c.$type === 'ZoneChaos') {
-        const [atMs, forMs] = [parseDuration(c.at), parseDuration(c.for)];
-        return c.region?.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
-      }
+    const users = s.users.flatMap((u): m.Users[] => {
+      const thinkMs = parseDuration(u.think);
+      return u.target?.ref && u.count !== undefined && thinkMs !== undefined ? [{ count: Math.floor(u.count), thinkMs, target: u.target.ref.name, ...span(u) }] : [];
+    });
+    const chaos = s.chaos.flatMap((c) => this.chaos(c));
+    return { name: s.name, loads, users, warmupMs: parseDuration(s.warmup) ?? 0, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
+  }
+
+  /** A fault, or nothing while it is half-written or names what is not there. */
+  private chaos(c: ast.Chaos): m.Chaos[] {
+    const loc = this.loc(c);
+    if (c.$type === 'ZoneChaos') {
+      const [atMs, forMs] = [parseDuration(c.at), parseDuration(c.for)];
+      return c.region?.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
+    }
+    if (c.$type === 'MonkeyChaos') {
       const everyMs = parseDuration(c.every);
       return everyMs !== undefined && everyMs > 0 ? [{ kind: 'monkey', everyMs, loc }] : [];
-    });
-    return { name: s.name, loads, warmupMs: parseDuration(s.warmup) ?? 0, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
+    }
+    const target = c.target?.ref;
+    const atMs = parseDuration(c.at);
+    // A count below one is reported by validation (`chaos-value`) and stages nothing here.
+    const count = c.count === undefined ? undefined : Math.floor(c.count);
+    if (!target || !this.targets.has(target) || atMs === undefined || (count !== undefined && count < 1)) return [];
+    const common = { target: target.name, atMs, forMs: parseDuration(c.for), loc };
+    if (c.$type === 'KillChaos') return count === undefined ? [] : [{ kind: 'kill', count, ...common }];
+    if (c.$type === 'SlowChaos') {
+      const byMs = parseDuration(c.by);
+      return byMs === undefined ? [] : [{ kind: 'slow', count, byMs, ...common }];
+    }
+    const share = parsePercent(c.share);
+    return share === undefined ? [] : [{ kind: 'fail', count, share: Math.min(1, share), ...common }];
   }
 
   // --- locations ---
@@ -310,6 +345,12 @@ class Lowering {
   private refLoc(ref: Reference): m.Loc | undefined {
     const node = ref.$refNode;
     return node ? { uri: this.uri(node.astNode), start: node.range.start, end: node.range.end } : undefined;
+  }
+
+  /** From the first property's value to the end of the last's: `breaker 50% of 20 over 10s open 5s`. */
+  private spanLoc(node: AstNode, first: string, last: string): m.Loc | undefined {
+    const [a, b] = [propertySpan(node, first), propertySpan(node, last)];
+    return a && b && { uri: this.uri(node), start: a.value.range.start, end: b.value.range.end };
   }
 
   /** From a property's keyword to the end of its value: `deadline 1s`. */
@@ -346,6 +387,32 @@ const NAMESPACE: Partial<Record<Decl['$type'], string>> = {
   Petal: 'petal',
   Scenario: 'scenario',
 };
+
+/** The breaker's numbers: the long form's where written, Hystrix's defaults for the rest. */
+function breaker(c: ast.Call | ast.Route): m.Breaker {
+  const d = m.DEFAULT_BREAKER;
+  return {
+    threshold: parsePercent(c.breakerThreshold) ?? d.threshold,
+    volume: c.breakerVolume === undefined ? d.volume : Math.max(1, Math.floor(c.breakerVolume)),
+    windowMs: parseDuration(c.breakerWindow) ?? d.windowMs,
+    openMs: parseDuration(c.breakerOpen) ?? d.openMs,
+  };
+}
+
+/** The autoscaler in force: whole counts, MIN at least 1 and MAX at least MIN; none without a utilisation to aim at. */
+function autoscale(a: ast.Autoscale | undefined): m.Autoscale | undefined {
+  const target = parsePercent(a?.target);
+  if (!a || a.min === undefined || a.max === undefined || target === undefined || target <= 0) return undefined;
+  const min = Math.max(1, Math.floor(a.min));
+  const every = parseDuration(a.every);
+  return {
+    min,
+    max: Math.max(min, Math.floor(a.max)),
+    target: Math.min(1, target),
+    everyMs: every === undefined || every <= 0 ? m.DEFAULT_AUTOSCALE_EVERY_MS : every,
+    warmupMs: parseDuration(a.warmup) ?? m.DEFAULT_AUTOSCALE_WARMUP_MS,
+  };
+}
 
 function refs<T extends AstNode>(list: Reference<T>[]): T[] {
   return list.flatMap((r) => (r.ref ? [r.ref] : []));

@@ -7,6 +7,7 @@ import { estimateCarbon, type CarbonReport } from '@topo/carbon';
 import { AnalysisContext, analyzeContext, type AnalysisFinding, type Model } from '@topo/model';
 import { importClosure } from './imports.js';
 import { lowerDocuments } from './lower.js';
+import type { TopoConfigs } from './config.js';
 import type { TopoSettings } from './settings.js';
 
 export interface Analysis {
@@ -23,6 +24,7 @@ export class TopoModels {
   constructor(
     shared: LangiumSharedCoreServices,
     private readonly settings: TopoSettings,
+    private readonly configs: TopoConfigs,
   ) {
     this.documents = shared.workspace.LangiumDocuments;
     this.cache = new WorkspaceCache(shared);
@@ -30,10 +32,11 @@ export class TopoModels {
   }
 
   analysisOf(document: LangiumDocument): Analysis {
-    const key = `${document.uri.toString()}\u0000${JSON.stringify(this.settings.current)}`;
+    const limits = this.settings.limits(this.configs.nearest(document.uri)?.config.limits);
+    const key = `${document.uri.toString()}\u0000${JSON.stringify(limits)}`;
     return this.cache.get(key, () => {
       const model = lowerDocuments(importClosure(document, this.documents));
-      const context = new AnalysisContext(model, this.settings.current);
+      const context = new AnalysisContext(model, limits);
       return { model, context, findings: analyzeContext(context) };
     });
   }

@@ -1,9 +1,15 @@
 // The custom requests between the VS Code extension and the language server, typed once
-// and shared by both. Only types and method names: the client bundle imports nothing else.
+// and shared by both: each a RequestType (params and result) or NotificationType the server
+// handles and the client sends. Only types and those constants: the client bundle imports
+// nothing else (vscode-jsonrpc's platform-neutral entry, which the client has anyway).
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { CarbonReport } from '@topo/carbon';
+import type { GroupBy } from '@topo/diagram';
 import type { SimulationResult, Span } from '@topo/simulator';
+import type { ComparisonTable } from './comparison.js';
+import type { WhatIfRun } from './what-if.js';
 
-export type GroupBy = 'layer' | 'region' | 'team' | 'petal' | 'none';
+export type { GroupBy };
 
 /** Where a diagram node was declared, so a click can reveal it. */
 export interface DiagramNodeSource {
@@ -23,7 +29,14 @@ export interface DiagramResult {
   svg?: string;
   message?: string;
   nodes: DiagramNodeSource[];
-  /** Counts of the document's diagnostics, for the preview's header. */
+}
+
+export interface ProblemsParams {
+  uri: string;
+}
+
+/** Counts of a document's diagnostics, for the preview's header. */
+export interface ProblemCounts {
   errors: number;
   warnings: number;
 }
@@ -56,6 +69,26 @@ export interface SimulateResult {
   message?: string;
 }
 
+export interface CompareParams {
+  uri: string;
+  scenario?: string;
+  seed?: number;
+  /** What to run beside the document as written: the document after "Fix timeout budgets". */
+  against: 'fixed';
+  /** LSP work-done progress token: the server reports percentage over both runs. */
+  workDoneToken?: string | number;
+}
+
+/** One run: its label (`as written`, `budgets fixed`) and result. */
+export type CompareRun = WhatIfRun;
+
+export interface CompareResult {
+  runs?: CompareRun[];
+  /** The side-by-side table the CLI prints and the compare view draws. */
+  table?: ComparisonTable;
+  message?: string;
+}
+
 export interface ScenariosParams {
   uri: string;
 }
@@ -69,13 +102,15 @@ export interface ModelChangedParams {
 }
 
 export const TopoRequests = {
-  diagram: 'topo/diagram',
-  carbon: 'topo/carbon',
-  simulate: 'topo/simulate',
-  scenarios: 'topo/scenarios',
+  diagram: new RequestType<DiagramParams, DiagramResult, void>('topo/diagram'),
+  problems: new RequestType<ProblemsParams, ProblemCounts, void>('topo/problems'),
+  carbon: new RequestType<CarbonParams, CarbonResult, void>('topo/carbon'),
+  simulate: new RequestType<SimulateParams, SimulateResult, void>('topo/simulate'),
+  compare: new RequestType<CompareParams, CompareResult, void>('topo/compare'),
+  scenarios: new RequestType<ScenariosParams, ScenariosResult, void>('topo/scenarios'),
 } as const;
 
 export const TopoNotifications = {
   /** Sent after a document (or a file it imports) was rebuilt: the preview pulls again. */
-  modelChanged: 'topo/modelChanged',
+  modelChanged: new NotificationType<ModelChangedParams>('topo/modelChanged'),
 } as const;

@@ -1,9 +1,11 @@
-// The server side of the custom requests (protocol.ts): the diagram, carbon estimate and
-// scenarios of a document, and a push when a document's model changed. The engines run
-// here, beside the parsed documents; the layout runs in a worker so requests keep flowing.
+// The server side of the custom requests (protocol.ts): the diagram, carbon estimate,
+// scenarios, simulation and what-if comparison of a document, and a push when a document's
+// model changed. The engines run here, beside the parsed documents; the layout runs in a
+// worker so requests keep flowing.
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import {
+  DiagnosticSeverity,
   WorkDoneProgress,
   type CancellationToken,
   type Connection,
@@ -12,21 +14,17 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver';
 import { estimateCarbon } from '@topo/carbon';
-import { createElk, DiagramTooLargeError, layoutDiagram, renderSvg, type ElkApi } from '@topo/diagram';
+import { createElk, drawDiagram, type ElkApi } from '@topo/diagram';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { summarizeFindings, type Finding } from '@topo/model';
 import { ResourceLimitError, simulate, UnknownScenarioError, type Span } from '@topo/simulator';
-import {
-  TopoNotifications,
-  TopoRequests,
-  type CarbonParams,
-  type CarbonResult,
-  type DiagramParams,
-  type DiagramResult,
-  type ScenariosParams,
-  type ScenariosResult,
-  type SimulateParams,
-  type SimulateResult,
-} from './protocol.js';
+import type { NotificationType, RequestType } from 'vscode-jsonrpc';
+import { TopoNotifications, TopoRequests } from './protocol.js';
+import { TopoConfigError } from './config.js';
+import { importClosure } from './imports.js';
+import { toFinding } from './load.js';
+import { simulationBlockers } from './simulation-gate.js';
+import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed } from './what-if.js';
 import type { TopoServices } from './topo-module.js';
 
 export interface ServerOptions {
@@ -47,80 +45,136 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     return shared.workspace.LangiumDocuments.getDocument(parsed);
   };
   const unknown = (uri: string) => `${uri} is not a Topo document the server knows`;
+  // The protocol's types are vscode-jsonrpc 10's, the client's; vscode-languageserver 10
+  // types its connection with jsonrpc 9, whose classes TypeScript tells apart. So requests
+  // are registered by method, typed here by their constant.
+  const answer = <P, R>(type: RequestType<P, R, void>, handler: (params: P, token: CancellationToken) => Promise<R>) => connection.onRequest(type.method, handler);
+  const notify = <P>(type: NotificationType<P>, params: P) => connection.sendNotification(type.method, params);
 
-  connection.onRequest(TopoRequests.diagram, async (params: DiagramParams): Promise<DiagramResult> => {
+  answer(TopoRequests.diagram, async (params) => {
     const document = await documentOf(params.uri);
-    if (!document) return { message: unknown(params.uri), nodes: [], errors: 0, warnings: 0 };
+    if (!document) return { message: unknown(params.uri), nodes: [] };
     const { model, findings } = topo.topo.Models.analysisOf(document);
-    const counts = countSeverities(document);
     const nodes = [...model.services, ...model.datastores, ...model.caches].flatMap((c) =>
       c.loc ? [{ id: c.name, uri: c.loc.uri, line: c.loc.start.line, character: c.loc.start.character }] : [],
     );
-    try {
-      elk ??= createElk(options.elkWorkerUrl);
-      const layout = await layoutDiagram(model, { groupBy: params.groupBy, findings, elk });
-      return { svg: renderSvg(layout), nodes, ...counts };
-    } catch (e) {
-      if (e instanceof DiagramTooLargeError) return { message: e.message, nodes, ...counts };
-      throw e;
-    }
+    elk ??= createElk(options.elkWorkerUrl);
+    const { svg, message } = await drawDiagram(model, findings, { groupBy: params.groupBy, elk });
+    return svg === undefined ? { message, nodes } : { svg, nodes };
   });
 
-  connection.onRequest(TopoRequests.carbon, async (params: CarbonParams): Promise<CarbonResult> => {
+  answer(TopoRequests.problems, async (params) => {
+    const diagnostics = (await documentOf(params.uri))?.diagnostics ?? [];
+    return {
+      errors: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length,
+      warnings: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
+    };
+  });
+
+  answer(TopoRequests.carbon, async (params) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri) };
     const model = topo.topo.Models.modelOf(document);
     return { report: estimateCarbon(model, { utilization: params.utilization }) };
   });
 
-  connection.onRequest(TopoRequests.scenarios, async (params: ScenariosParams): Promise<ScenariosResult> => {
+  answer(TopoRequests.scenarios, async (params) => {
     const document = await documentOf(params.uri);
     return { scenarios: document ? topo.topo.Models.modelOf(document).scenarios.map((s) => s.name) : [] };
   });
 
-  connection.onRequest(TopoRequests.simulate, async (params: SimulateParams, token: CancellationToken): Promise<SimulateResult> => {
-    const document = await documentOf(params.uri);
-    if (!document) return { message: unknown(params.uri) };
-    const { model, findings } = topo.topo.Models.analysisOf(document);
-    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).length + findings.filter((f) => f.severity === 'error' && f.loc.uri !== document.uri.toString()).length;
-    if (errors > 0) return { message: `${document.uri.path.split('/').pop()} has ${errors} error${errors === 1 ? '' : 's'}: fix them before simulating` };
-    const progress = params.workDoneToken;
+  /**
+   * A document with the files it imports, their findings, and a message naming what refuses
+   * a simulation (simulation-gate.ts) when something does.
+   */
+  const simulatable = (document: LangiumDocument): { closure: LangiumDocument[]; findings: Finding[]; refused?: string } => {
+    const closure = importClosure(document, shared.workspace.LangiumDocuments);
+    const findings = closure.flatMap((d) => (d.diagnostics ?? []).map((diagnostic) => toFinding(d.uri.toString(), diagnostic)));
+    const blockers = simulationBlockers(findings);
+    if (blockers.length === 0) return { closure, findings };
+    const where = blockers.map((f) => `${URI.parse(f.loc.uri).path.split('/').pop()}:${f.loc.start.line + 1} ${f.code}`);
+    return { closure, findings, refused: `${document.uri.path.split('/').pop()} cannot be simulated until these are fixed: ${where.join(', ')}` };
+  };
+
+  /** Runs `work` with LSP work-done progress (when the client gave a token) and cancellation. */
+  const withProgress = async <T>(
+    token: CancellationToken,
+    workDoneToken: string | number | undefined,
+    title: string,
+    work: (percent: (percentage: number, message?: string) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
     const report = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
-      if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, value);
+      if (workDoneToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, workDoneToken, value);
     };
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
-    report({ kind: 'begin', title: `Simulating ${params.scenario ?? 'the first scenario'}`, cancellable: true, percentage: 0 });
-    const spans: Span[] = [];
+    report({ kind: 'begin', title, cancellable: true, percentage: 0 });
     try {
-      const result = await simulate(model, {
-        scenario: params.scenario,
-        seed: params.seed,
-        signal: abort.signal,
-        ...(params.traceEvery ? { trace: { every: params.traceEvery, onSpan: (s: Span) => void spans.push(s) } } : {}),
-        onProgress: (p) => report({ kind: 'report', percentage: Math.min(100, Math.round((100 * p.simulatedMs) / p.totalMs)), message: `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds` }),
-      });
-      return params.traceEvery ? { result, spans } : { result };
-    } catch (e) {
-      if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
-      throw e;
+      return await work((percentage, message) => report({ kind: 'report', percentage: Math.min(100, Math.round(percentage)), ...(message ? { message } : {}) }), abort.signal);
     } finally {
       cancelled.dispose();
       report({ kind: 'end' });
+    }
+  };
+
+  answer(TopoRequests.simulate, async (params, token) => {
+    const document = await documentOf(params.uri);
+    if (!document) return { message: unknown(params.uri) };
+    const { findings, refused } = simulatable(document);
+    if (refused) return { message: refused };
+    const { model } = topo.topo.Models.analysisOf(document);
+    const spans: Span[] = [];
+    try {
+      return await withProgress(token, params.workDoneToken, `Simulating ${params.scenario ?? 'the first scenario'}`, async (percent, signal) => {
+        const result = await simulate(model, {
+          scenario: params.scenario,
+          seed: params.seed,
+          signal,
+          ...(params.traceEvery ? { trace: { every: params.traceEvery, onSpan: (s: Span) => void spans.push(s) } } : {}),
+          onProgress: (p) => percent((100 * p.simulatedMs) / p.totalMs, `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds`),
+        });
+        const withFindings = { ...result, findings: summarizeFindings(findings) };
+        return params.traceEvery ? { result: withFindings, spans } : { result: withFindings };
+      });
+    } catch (e) {
+      if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
+      throw e;
+    }
+  });
+
+  answer(TopoRequests.compare, async (params, token) => {
+    const document = await documentOf(params.uri);
+    if (!document) return { message: unknown(params.uri) };
+    const { closure, findings, refused } = simulatable(document);
+    if (refused) return { message: refused };
+    const analysis = topo.topo.Models.analysisOf(document);
+    const file = document.uri.path.split('/').pop() ?? params.uri;
+    // The editor shows a topo.json's problems on the file itself; here, only that they stop the fix.
+    const fixed = await withTimeoutBudgetsFixed(document, analysis, closure, topo).catch((e: unknown) => {
+      if (e instanceof TopoConfigError) return e;
+      throw e;
+    });
+    if (fixed instanceof TopoConfigError) return { message: fixed.message };
+    const versions = [
+      { label: WHAT_IF_LABELS.asWritten, file, model: analysis.model, findings },
+      { label: WHAT_IF_LABELS.budgetsFixed, file: `${file} with budgets fixed`, model: fixed.model, findings: fixed.findings },
+    ];
+    try {
+      return await withProgress(token, params.workDoneToken, `Comparing ${params.scenario ?? 'the first scenario'} with fixed budgets`, (percent, signal) =>
+        runWhatIf(versions, { scenario: params.scenario, seed: params.seed, signal, onProgress: (p, index, runs) => percent((100 * (index + p.simulatedMs / p.totalMs)) / runs) }),
+      );
+    } catch (e) {
+      if (e instanceof WhatIfScenarioError || e instanceof ResourceLimitError) return { message: e.message };
+      throw e;
     }
   });
 
   // After every build, tell the client which documents changed; it pulls what it shows.
   shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
-    for (const doc of documents) void connection.sendNotification(TopoNotifications.modelChanged, { uri: doc.uri.toString() });
+    for (const doc of documents) void notify(TopoNotifications.modelChanged, { uri: doc.uri.toString() });
   });
   connection.onShutdown(() => elk?.terminateWorker());
 }
 
 /** How long a request waits for its document to be opened and built. */
 const DOCUMENT_WAIT_MS = 5_000;
-
-function countSeverities(document: LangiumDocument): { errors: number; warnings: number } {
-  const list = document.diagnostics ?? [];
-  return { errors: list.filter((d) => d.severity === 1).length, warnings: list.filter((d) => d.severity === 2).length };
-}

@@ -1,20 +1,34 @@
 // The language server: Langium's LSP over a connection, with Topo's settings and requests.
 import './polyfill.js';
-import type { Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { DocumentState } from 'langium';
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
+import { CONFIG_FILE, type ConfigFile } from './config.js';
 import { createTopoServices } from './topo-module.js';
 import { DEFAULT_LIMITS, type TopoLimits } from './settings.js';
 import { registerTopoRequests, type ServerOptions } from './server-requests.js';
 
-/** Editor settings `topo.validation.*` as the rules' limits. */
-function limitsFrom(validation: Partial<TopoLimits> | undefined): TopoLimits {
-  const pick = (v: unknown, fallback: number) => (typeof v === 'number' && v > 0 ? v : fallback);
-  return {
-    maxRetryAmplification: pick(validation?.maxRetryAmplification, DEFAULT_LIMITS.maxRetryAmplification),
-    maxFanOut: pick(validation?.maxFanOut, DEFAULT_LIMITS.maxFanOut),
-  };
+/** Editor settings `topo.validation.*`: the limits the user set (unset ones are null). */
+function limitsFrom(validation: Partial<Record<keyof TopoLimits, unknown>> | undefined): Partial<TopoLimits> {
+  const keys = Object.keys(DEFAULT_LIMITS) as (keyof TopoLimits)[];
+  return Object.fromEntries(keys.flatMap((k) => (typeof validation?.[k] === 'number' && validation[k] > 0 ? [[k, validation[k]]] : [])));
+}
+
+/** Validates every document again: the limits, or the topo.json files, changed. */
+async function revalidateAll(shared: LangiumSharedServices): Promise<void> {
+  const builder = shared.workspace.DocumentBuilder;
+  await shared.workspace.WorkspaceLock.write(async (token) => {
+    const documents = shared.workspace.LangiumDocuments.all.toArray();
+    for (const doc of documents) builder.resetToState(doc, DocumentState.IndexedReferences);
+    await builder.build(documents, { validation: true }, token);
+  });
+}
+
+/** A topo.json's problems as the diagnostics of that file. */
+function publishConfigProblems(connection: Connection, file: ConfigFile): void {
+  const diagnostics = file.problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Error, source: 'topo', message: p.message }));
+  void connection.sendDiagnostics({ uri: file.uri, diagnostics });
 }
 
 export function startTopoServer(connection: Connection, options: ServerOptions = {}): void {
@@ -26,12 +40,22 @@ export function startTopoServer(connection: Connection, options: ServerOptions =
   config.onConfigurationSectionUpdate(async (update) => {
     if (update.section !== 'topo') return;
     Topo.topo.Settings.update(limitsFrom(update.configuration?.validation));
-    // The limits changed: every document's model-level diagnostics are stale.
-    const documents = shared.workspace.LangiumDocuments.all.toArray();
-    for (const doc of documents) shared.workspace.DocumentBuilder.resetToState(doc, DocumentState.IndexedReferences);
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    await revalidateAll(shared);
   });
-  void config.ready.then(async () => Topo.topo.Settings.update(limitsFrom(await config.getConfiguration('topo', 'validation'))));
+  // A topo.json created, changed or deleted: read them again and validate everything.
+  const configs = Topo.topo.Configs;
+  configs.onRead = (file) => publishConfigProblems(connection, file);
+  shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(async ({ changes }) => {
+    if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return;
+    for (const file of configs.clear()) publishConfigProblems(connection, { ...file, problems: [] });
+    await revalidateAll(shared);
+  });
+  void config.ready.then(async () => {
+    const limits = limitsFrom(await config.getConfiguration('topo', 'validation'));
+    Topo.topo.Settings.update(limits);
+    // The first build may have run before the settings came: it used none.
+    if (Object.keys(limits).length > 0) await revalidateAll(shared);
+  });
   registerTopoRequests(connection, shared, Topo, options);
   startLanguageServer(shared);
 }

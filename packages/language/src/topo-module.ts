@@ -5,6 +5,7 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import type { Module } from 'langium';
 import { inject } from 'langium';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
+import { TopoConfigs } from './config.js';
 import { TopoDocumentValidator } from './document-validator.js';
 import { TopoFormatter } from './formatter.js';
 import { TopoCodeActionProvider } from './lsp/code-actions.js';
@@ -15,12 +16,15 @@ import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
 import { TopoSettings } from './settings.js';
+import { createTopoParser, TopoParserErrorMessages } from './syntax-errors.js';
+import { workspaceRoots } from './validation/imports.js';
 import { registerValidationChecks } from './validation/validator.js';
 
 export interface TopoAddedServices {
   topo: {
     Models: TopoModels;
     Settings: TopoSettings;
+    Configs: TopoConfigs;
   };
 }
 
@@ -28,8 +32,13 @@ export type TopoServices = LangiumServices & TopoAddedServices;
 
 export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAddedServices> = {
   topo: {
-    Models: (services) => new TopoModels(services.shared, services.topo.Settings),
+    Models: (services) => new TopoModels(services.shared, services.topo.Settings, services.topo.Configs),
     Settings: () => new TopoSettings(),
+    Configs: (services) => new TopoConfigs(services.shared.workspace.FileSystemProvider, () => workspaceRoots(services)),
+  },
+  parser: {
+    LangiumParser: (services) => createTopoParser(services),
+    ParserErrorMessageProvider: () => new TopoParserErrorMessages(),
   },
   references: {
     ScopeComputation: (services) => new TopoScopeComputation(services),

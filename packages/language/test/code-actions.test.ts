@@ -21,7 +21,7 @@ async function actionsFor(text: string, code?: string): Promise<{ actions: CodeA
 describe('quick fixes', () => {
   it('raises a timeout to cover the need, rounded up to a readable value', async () => {
     const { actions, apply } = await actionsFor('service a {\n  call b timeout 10ms\n}\nservice b {\n  work 12ms\n}', 'timeout-budget');
-    expect(actions.map((a) => a.title)).toEqual(['Raise the timeout to 15ms (b needs 12ms)']);
+    expect(actions.map((a) => a.title)).toEqual(['Raise the timeout to 15ms (b needs 12ms)', 'Simulate the fix', 'Ignore this finding here']);
     expect(apply(actions[0]!)).toContain('call b timeout 15ms');
   });
 
@@ -48,7 +48,7 @@ describe('quick fixes', () => {
 
   it('replaces a whole entity with each of its facets', async () => {
     const { actions, apply } = await actionsFor('entity Video\nfacet Art of Video\nfacet Meta of Video\nservice a {\n  uses Video\n}', 'whole-entity');
-    expect(actions.map((a) => a.title)).toEqual(['Use the facet Art instead of the whole Video', 'Use the facet Meta instead of the whole Video']);
+    expect(actions.map((a) => a.title)).toEqual(['Use the facet Art instead of the whole Video', 'Use the facet Meta instead of the whole Video', 'Ignore this finding here']);
     expect(apply(actions[1]!)).toContain('uses Meta');
   });
 

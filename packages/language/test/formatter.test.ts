@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatText } from '../src/format-text.js';
 
 const examples = join(import.meta.dirname, '../../../examples');
-const conformance = join(import.meta.dirname, '../../../../shared/conformance/valid');
+const conformance = join(import.meta.dirname, '../../../test/conformance/valid');
 
 describe('formatter', () => {
   it('writes the house style: one property per line, two spaces', async () => {

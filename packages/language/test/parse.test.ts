@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codesByLine, parse } from './helpers.js';
 
-const conformance = join(import.meta.dirname, '../../../../shared/conformance');
+const conformance = join(import.meta.dirname, '../../../test/conformance');
 
 describe('grammar', () => {
   it('parses every valid conformance file without syntax errors', async () => {

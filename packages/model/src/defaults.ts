@@ -1,5 +1,5 @@
 // Every default of the language reference, in one place.
-import type { CacheEngine, DatastoreEngine, Network, Provider } from './model.js';
+import type { Breaker, CacheEngine, DatastoreEngine, Network, Provider } from './model.js';
 
 export const DEFAULT_NETWORK: Readonly<Network> = {
   zoneMs: 0.1,
@@ -46,3 +46,14 @@ export const DEFAULT_SCENARIO_DURATION_MS = 60_000;
 export const DEFAULT_SCENARIO_SEED = 1;
 /** Without any scenario: this load into every entry, for the default duration. */
 export const DEFAULT_LOAD_RPS = 100;
+
+/** `autoscale MIN..MAX at U` alone: it looks every minute, and a new instance serves a minute after it starts. */
+export const DEFAULT_AUTOSCALE_EVERY_MS = 60_000;
+export const DEFAULT_AUTOSCALE_WARMUP_MS = 60_000;
+
+/** `breaker` alone: Hystrix's defaults, 50% of at least 20 attempts in a rolling 10 s, open 5 s. */
+export const DEFAULT_BREAKER: Readonly<Breaker> = { threshold: 0.5, volume: 20, windowMs: 10_000, openMs: 5_000 };
+/** Envoy's retry budget: the retries in flight allowed whatever the percentage (`min_retry_concurrency`)... */
+export const RETRY_BUDGET_MIN_RETRIES = 3;
+/** ...and its default percentage of active requests, which the quick fix writes. */
+export const DEFAULT_RETRY_BUDGET = 0.2;

@@ -112,6 +112,12 @@ export interface ComponentBase {
   work: Work;
   /** Concurrent requests per instance. */
   threads: number;
+  /** `queue N`: at most N requests wait per instance beyond its threads; absent, unbounded. */
+  queue?: number;
+  /** `lock P`: this fraction of each request's work runs under one lock per instance. */
+  lock?: number;
+  /** `autoscale`: the count per region follows utilisation; `instancesPerRegion` is where it starts. */
+  autoscale?: Autoscale;
   loc?: Loc;
   /** Where individual properties were written, for diagnostics. */
   locs: ComponentLocs;
@@ -126,6 +132,20 @@ export interface ComponentLocs {
   read?: Loc;
   write?: Loc;
   team?: Loc;
+  queue?: Loc;
+  lock?: Loc;
+  autoscale?: Loc;
+}
+
+/** `autoscale MIN..MAX at U every PERIOD warmup W`, per region. */
+export interface Autoscale {
+  min: number;
+  max: number;
+  /** The utilisation it aims at, as a fraction. */
+  target: number;
+  everyMs: number;
+  /** A new instance serves this long after it was started. */
+  warmupMs: number;
 }
 
 export interface Service extends ComponentBase {
@@ -182,6 +202,14 @@ export interface Call {
   retries: number;
   backoffMs: number;
   retry: 'same' | 'different';
+  /** `retry budget P`: retries in flight stay below max(3, P × attempts in flight); a fraction. */
+  retryBudget?: number;
+  /** A circuit breaker per caller instance and target, with the numbers in force. */
+  breaker?: Breaker;
+  /** `bulkhead N`: at most N attempts in flight from one caller instance to the target. */
+  bulkhead?: number;
+  /** When the call has finally failed, the caller goes on and the request is degraded. */
+  fallback: boolean;
   loc?: Loc;
   locs: {
     target?: Loc;
@@ -189,7 +217,20 @@ export interface Call {
     connect?: Loc;
     retries?: Loc;
     share?: Loc;
+    retryBudget?: Loc;
+    breaker?: Loc;
+    bulkhead?: Loc;
+    fallback?: Loc;
   };
+}
+
+/** Opens when at least `volume` attempts ended in the last `windowMs` and `threshold` of them failed; after `openMs` one trial. */
+export interface Breaker {
+  /** Failed share of the window's attempts that opens it, as a fraction. */
+  threshold: number;
+  volume: number;
+  windowMs: number;
+  openMs: number;
 }
 
 export interface Datastore extends ComponentBase {
@@ -223,21 +264,44 @@ export interface Petal {
   locs: { memory?: Loc; replicas?: Loc; members: (Loc | undefined)[] };
 }
 
+/** `load A..B rps into S from T for D`: Poisson arrivals whose rate goes linearly from `rps` to `toRps`. */
 export interface Load {
   rps: number;
+  /** The rate at the end of the line; `rps` for a constant load. */
+  toRps: number;
   target: string;
+  /** When the line starts. */
+  fromMs: number;
   durationMs: number;
   loc?: Loc;
 }
 
+/** `users N think T into S from F for D`: a closed workload of N users. */
+export interface Users {
+  count: number;
+  /** Mean think time between an answer and the next request (exponential). */
+  thinkMs: number;
+  target: string;
+  fromMs: number;
+  durationMs: number;
+  loc?: Loc;
+}
+
+/**
+ * A fault of a scenario. `forMs` absent: to the end of the load. `count` absent on slow and
+ * fail: every instance of the target (a managed datastore's whole service).
+ */
 export type Chaos =
-  | { kind: 'kill'; count: number; target: string; atMs: number; loc?: Loc }
+  | { kind: 'kill'; count: number; target: string; atMs: number; forMs?: number; loc?: Loc }
+  | { kind: 'slow'; count?: number; target: string; byMs: number; atMs: number; forMs?: number; loc?: Loc }
+  | { kind: 'fail'; count?: number; target: string; share: number; atMs: number; forMs?: number; loc?: Loc }
   | { kind: 'zone'; region: string; zone: string; atMs: number; forMs: number; loc?: Loc }
   | { kind: 'monkey'; everyMs: number; loc?: Loc };
 
 export interface Scenario {
   name: string;
   loads: Load[];
+  users: Users[];
   warmupMs: number;
   seed: number;
   chaos: Chaos[];

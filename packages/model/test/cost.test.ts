@@ -96,7 +96,7 @@ describe('editor insights', () => {
   test('worst reach and from which entry', async () => {
     const ctx = new AnalysisContext(await modelOf(netflix));
     expect(ctx.entries.map((s) => s.name)).toEqual(['wwwproxy', 'island']);
-    expect(ctx.reach('wwwproxy')).toEqual({ times: 1, entry: 'wwwproxy' });
+    expect(ctx.reach('wwwproxy')).toEqual({ times: 1, entry: 'wwwproxy', budgeted: [] });
     expect(formatReach(ctx.reach('subscriber')!)).toBe('×4 from wwwproxy');
     expect(ctx.reach('subscriberDb')!.times).toBe(8);
     expect(ctx.reach('island')!.times).toBe(1);

@@ -22,7 +22,7 @@ describe('a 40-layer diamond lattice', () => {
   test('reach, chains, findings and the budget plan without enumerating paths', async () => {
     const model = await modelOf(lattice());
     const ctx = new AnalysisContext(model);
-    expect(ctx.reach('a40')).toEqual({ times: 2 ** 40, entry: 'top' });
+    expect(ctx.reach('a40')).toEqual({ times: 2 ** 40, entry: 'top', budgeted: [] });
     const first = model.services[0]!.calls[0]!;
     expect(ctx.uniformChain(first)!.length).toBe(LAYERS);
 

@@ -39,7 +39,7 @@ function keyOf(job: Job): number {
 }
 
 function replicaJob(job: Job, node: Instance, from: Instance, reply: Job['reply'], attempt: AttemptState): Job {
-  return { kind: JobKind.Replica, req: job.req, dest: node, write: job.write, reply, from: from.place, attempt, spanId: job.spanId, arrivedNs: 0, answer: OK };
+  return { kind: JobKind.Replica, req: job.req, dest: node, write: job.write, reply, from: from.place, attempt, spanId: job.spanId, depth: job.depth, arrivedNs: 0, answer: OK };
 }
 
 export function coordinate(e: Engine, node: Instance, job: Job): void {
@@ -69,10 +69,19 @@ export function coordinate(e: Engine, node: Instance, job: Job): void {
   }
   e.rt.spawn((p) => {
     let got = 0;
-    const ack = (): void => {
-      if (++got < need) return p.recv(acks, ack);
-      if (job.req.measured) t.stats.latency.record(e.rt.now - job.arrivedNs);
-      if (!job.attempt.abandoned) e.answer(job, OK, node);
+    let refused = 0;
+    // A replica with a full queue refuses: once too few are left to reach the level, the coordinator fails.
+    const ack = (r: Reply): void => {
+      if (!r.ok && ++refused > targets.length - need) {
+        if (!job.attempt.abandoned) e.answer(job, FAILED, node);
+        return;
+      }
+      if (r.ok && ++got >= need) {
+        if (job.req.measured) t.stats.latency.record(e.rt.now - job.arrivedNs);
+        if (!job.attempt.abandoned) e.answer(job, OK, node);
+        return;
+      }
+      p.recv(acks, ack);
     };
     p.recv(acks, ack);
   }, node.life);

@@ -1,5 +1,7 @@
-// Chaos from the scenario: instances killed at a time, a zone down for a while, and the
-// Chaos Monkey killing one instance of a service (not opted out) at every interval of the load.
+// Faults from the scenario: instances killed (and revived after `for`), a zone down for a
+// while, instances slowed or failing requests for a while, and the Chaos Monkey killing one
+// instance of a service (not opted out) at every interval of the load. Each fault is one
+// chaos event, from when it strikes to when it is lifted.
 import type { Chaos } from '@topo/model';
 import { nanos, type Process } from '@topo/runtime';
 import type { Engine } from './engine.js';
@@ -10,45 +12,80 @@ function names(victims: Instance[]): string {
   return victims.length > 5 ? `${shown.join(', ')} and ${victims.length - 5} more` : shown.join(', ');
 }
 
-function run(e: Engine, c: Chaos, p: Process): void {
-  switch (c.kind) {
-    case 'kill':
-      p.sleep(nanos(c.atMs), () => {
-        const alive = (e.topo.byName.get(c.target)?.instances ?? []).filter((i) => i.alive && !i.target.managed);
-        const victims: Instance[] = [];
-        while (victims.length < c.count && alive.length > 0) victims.push(alive.splice(p.randomInt(alive.length), 1)[0]!);
-        for (const v of victims) e.kill(v);
-        e.logChaos(`kill ${c.count} of ${c.target}: ${victims.length === 0 ? 'none alive' : names(victims)}`);
-      });
-      return;
-    case 'zone':
-      p.sleep(nanos(c.atMs), () => {
-        const victims = e.topo.instances.filter((i) => i.region === c.region && i.zone === c.zone && i.alive && !i.target.managed);
-        for (const v of victims) e.kill(v);
-        e.logChaos(`zone ${c.region}.${c.zone} down: ${victims.length} instances`);
-        p.sleep(nanos(c.forMs), () => {
-          for (const v of victims) e.revive(v);
-          e.logChaos(`zone ${c.region}.${c.zone} back: ${victims.length} instances`);
-        });
-      });
-      return;
-    case 'monkey': {
-      const every = nanos(c.everyMs);
-      const strike = (): void => {
-        if (every <= 0 || p.now + every >= e.loadEndNs) return;
-        p.sleep(every, () => {
-          const candidates = e.topo.instances.filter((i) => i.alive && i.target.component.kind === 'service' && !i.target.component.chaosOptout);
-          if (candidates.length > 0) {
-            const victim = candidates[p.randomInt(candidates.length)]!;
-            e.kill(victim);
-            e.logChaos(`chaos monkey: ${victim.name}`);
-          }
-          strike();
-        });
-      };
-      strike();
-    }
+/** Up to `count` of `pool` at random, or all of it without a count. */
+function pick(pool: Instance[], count: number | undefined, p: Process): Instance[] {
+  if (count === undefined) return pool;
+  const left = [...pool];
+  const out: Instance[] = [];
+  while (out.length < count && left.length > 0) out.push(left.splice(p.randomInt(left.length), 1)[0]!);
+  return out;
+}
+
+/** What a fault did when it struck, and how to lift it. */
+interface Struck {
+  what: string;
+  lift: () => void;
+}
+
+type Timed = Exclude<Chaos, { kind: 'monkey' }>;
+
+function strike(e: Engine, c: Timed, p: Process): Struck {
+  if (c.kind === 'zone') {
+    const victims = e.topo.instances.filter((i) => i.region === c.region && i.zone === c.zone && i.alive && !i.target.managed);
+    for (const v of victims) e.kill(v);
+    return { what: `zone ${c.region}.${c.zone} down: ${victims.length} instances`, lift: () => victims.forEach((v) => e.revive(v)) };
   }
+  const target = e.topo.byName.get(c.target);
+  const instances = target?.instances ?? [];
+  const of = c.count === undefined ? c.target : `${c.count} of ${c.target}`;
+  if (c.kind === 'kill') {
+    // A managed datastore is a service of the provider: it has no instances to kill.
+    if (target?.managed) return { what: `kill ${of}: managed, nothing to kill`, lift: () => {} };
+    const victims = pick(instances.filter((i) => i.alive), c.count, p);
+    for (const v of victims) e.kill(v);
+    return { what: `kill ${of}: ${victims.length === 0 ? 'none alive' : names(victims)}`, lift: () => victims.forEach((v) => e.revive(v)) };
+  }
+  const victims = pick(c.count === undefined ? instances : instances.filter((i) => i.alive), c.count, p);
+  if (c.kind === 'slow') {
+    const byNs = nanos(c.byMs);
+    for (const v of victims) v.slowNs += byNs;
+    return { what: `slow ${of} by ${c.byMs}ms: ${names(victims)}`, lift: () => victims.forEach((v) => (v.slowNs -= byNs)) };
+  }
+  // The fault draws from this process's random stream, so a run stays deterministic.
+  const fault = { share: c.share, u: p };
+  for (const v of victims) v.fails.push(fault);
+  return {
+    what: `fail ${of} ${Math.round(c.share * 1e4) / 100}%: ${names(victims)}`,
+    lift: () => victims.forEach((v) => v.fails.splice(v.fails.indexOf(fault), 1)),
+  };
+}
+
+function monkey(e: Engine, everyMs: number, p: Process): void {
+  const every = nanos(everyMs);
+  const next = (): void => {
+    if (every <= 0 || p.now + every >= e.loadEndNs) return;
+    p.sleep(every, () => {
+      const candidates = e.topo.instances.filter((i) => i.alive && i.target.component.kind === 'service' && !i.target.component.chaosOptout);
+      if (candidates.length > 0) {
+        const victim = candidates[p.randomInt(candidates.length)]!;
+        e.kill(victim);
+        e.logChaos('monkey', `chaos monkey: ${victim.name}`, p.now);
+      }
+      next();
+    });
+  };
+  next();
+}
+
+function run(e: Engine, c: Chaos, p: Process): void {
+  if (c.kind === 'monkey') return monkey(e, c.everyMs, p);
+  p.sleep(nanos(c.atMs), () => {
+    const struck = strike(e, c, p);
+    // Without `for` a fault lasts to the end of the load (and through the drain).
+    const forNs = c.forMs === undefined ? undefined : nanos(c.forMs);
+    e.logChaos(c.kind, struck.what, forNs === undefined ? Math.max(p.now, e.loadEndNs) : p.now + forNs);
+    if (forNs !== undefined) p.sleep(forNs, struck.lift);
+  });
 }
 
 export function scheduleChaos(e: Engine): void {

@@ -3,6 +3,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Datastore, Model, Scenario, Service } from '@topo/model';
 import { needs } from './cassandra.js';
+import { HOP_LIMIT } from './job.js';
 import { loadDurationMs } from './scenario.js';
 
 export interface Estimate {
@@ -32,23 +33,29 @@ export function defaultMaxMemoryBytes(): number {
   return Math.floor(getHeapStatistics().heap_size_limit * 0.75);
 }
 
-/** Expected attempts a request to `name` causes below it (its own attempt excluded). */
-function below(model: Model, name: string, visiting: Set<string>, write = false): number {
+/**
+ * Expected attempts a request to `name`, served `depth` calls deep, causes below it (its own
+ * attempt excluded). Calls in a cycle go round until the hop limit; memoised by depth.
+ */
+function below(model: Model, name: string, depth: number, memo: Map<string, number>, write = false): number {
   const ds = model.datastores.find((d) => d.name === name);
   if (ds) return ds.engine === 'cassandra' ? replicaOps(ds, write) : 0;
   const s = model.services.find((x) => x.name === name);
-  if (!s || visiting.has(name)) return 0;
-  visiting.add(name);
+  if (!s) return 0;
+  const key = `${depth} ${name}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const hit = (cache: string | undefined): number => model.caches.find((c) => c.name === cache)?.hit ?? 0;
-  const calls = (c: Service['calls'][number]): number =>
-    c.share * (1 - (c.onMiss ? hit(c.onMiss) : 0)) * (1 + below(model, c.target, visiting, c.mode === 'write'));
+  // A call at the hop limit is an attempt that goes no further.
+  const deeper = (c: Service['calls'][number]): number => (depth + 1 < HOP_LIMIT ? below(model, c.target, depth + 1, memo, c.mode === 'write') : 0);
+  const calls = (c: Service['calls'][number]): number => c.share * (1 - (c.onMiss ? hit(c.onMiss) : 0)) * (1 + deeper(c));
   let n = 0;
   for (const step of s.steps) {
     if (step.kind === 'call') n += calls(step.call);
     else if (step.kind === 'parallel') for (const c of step.calls) n += calls(c);
     else for (const c of step.routes) n += (c.routeShare ?? 0) * calls(c);
   }
-  visiting.delete(name);
+  memo.set(key, n);
   return n;
 }
 
@@ -63,14 +70,22 @@ export function estimate(model: Model, scenario: Scenario): Estimate {
   let requests = 0;
   let attempts = 0;
   let inFlightAttempts = 0;
-  for (const load of scenario.loads) {
-    const n = (load.rps * load.durationMs) / 1000;
-    const perRequest = 1 + below(model, load.target, new Set());
+  // A closed workload sends at most a request per user per think time (per millisecond without one).
+  const lines = [
+    ...scenario.loads.map((l) => ({ target: l.target, meanRps: (l.rps + l.toRps) / 2, peakRps: Math.max(l.rps, l.toRps), durationMs: l.durationMs })),
+    ...scenario.users.map((u) => {
+      const rps = (u.count * 1000) / Math.max(1, u.thinkMs);
+      return { target: u.target, meanRps: rps, peakRps: rps, durationMs: u.durationMs };
+    }),
+  ];
+  for (const line of lines) {
+    const n = (line.meanRps * line.durationMs) / 1000;
+    const perRequest = 1 + below(model, line.target, 0, new Map());
     requests += n;
     attempts += n * perRequest;
     // Little's law with a generous residence time: the edge's deadline, or a second.
-    const residenceS = (model.services.find((s) => s.name === load.target)?.deadlineMs ?? 1000) / 1000;
-    inFlightAttempts += load.rps * residenceS * perRequest;
+    const residenceS = (model.services.find((s) => s.name === line.target)?.deadlineMs ?? 1000) / 1000;
+    inFlightAttempts += line.peakRps * residenceS * perRequest;
   }
   const durationS = loadDurationMs(scenario) / 1000;
   return {

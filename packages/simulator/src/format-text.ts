@@ -1,12 +1,13 @@
-// The text report: an R-like summary of latency, the counts, a per-service table, the chaos
-// that happened and a condensed timeline.
+// The text report: the design's findings, an R-like summary of latency, the counts, a
+// per-service table, the chaos that happened and a condensed timeline.
+import { formatFindingsSummary } from '@topo/model';
 import type { LatencySummary, SimulationResult } from './result.js';
 import type { SweepResult } from './sweep.js';
 
 /** Four significant digits, as R's summary() prints: 1.219, 10.95, 453.3, 1999, 60.2. */
 export function sig4(x: number | null): string {
   if (x === null) return 'NA';
-  return Math.abs(x) >= 1e4 ? Math.round(x).toString() : String(Number(x.toPrecision(4)));
+  return Math.abs(x) >= 1e4 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(4)));
 }
 
 function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
@@ -35,7 +36,7 @@ function count(n: number): string {
 /** Timeline rows merged so at most about `rows` are shown: summed counts, the worst p99. */
 function condensedTimeline(r: SimulationResult, rows: number): string[] {
   const step = Math.max(1, Math.ceil(r.timeline.length / rows));
-  const out: string[][] = [['t (s)', 'ok/s', 'p99 (ms)', 'failed']];
+  const out: string[][] = [['t (s)', 'ok/s', 'p99 (ms)', 'failed', 'attempts/s', 'wasted ms']];
   for (let i = 0; i < r.timeline.length; i += step) {
     const span = r.timeline.slice(i, i + step);
     const ok = span.reduce((n, p) => n + p.throughputRps, 0) / span.length;
@@ -45,13 +46,30 @@ function condensedTimeline(r: SimulationResult, rows: number): string[] {
       sig4(ok),
       p99s.length === 0 ? 'NA' : sig4(Math.max(...p99s)),
       count(span.reduce((n, p) => n + p.failed, 0)),
+      sig4(span.reduce((n, p) => n + p.attempts, 0) / span.length),
+      sig4(span.reduce((n, p) => n + p.wastedWorkMs, 0)),
     ]);
   }
   return table(out, (c) => c > 0).map((line) => `  ${line}`);
 }
 
+/** Breaker spells listed in the text; the JSON has every one. */
+const BREAKERS_SHOWN = 10;
+
+/** The resilience options' counts, for the attempts line: only those the model has. */
+function resilienceCounts(r: SimulationResult): string {
+  const parts: [number | undefined, string][] = [
+    [r.shortCircuited, 'short-circuited'],
+    [r.budgetExhausted, 'retries over budget'],
+    [r.rejected, 'rejected'],
+  ];
+  return parts.map(([n, what]) => (n ? `, ${count(n)} ${what}` : '')).join('');
+}
+
 export function formatText(r: SimulationResult): string {
   const lines: string[] = [];
+  // The design's findings first: a result computed despite errors must say so before its numbers.
+  if (r.findings) lines.push(`design: ${formatFindingsSummary(r.findings)}${r.findings.errors + r.findings.warnings > 0 ? ': simulated as written' : ''}`);
   lines.push(
     `${r.model}: scenario ${r.scenario}, seed ${r.seed}, ${sig4(r.simulatedSeconds)}s simulated` +
       (r.warmupSeconds > 0 ? ` (first ${sig4(r.warmupSeconds)}s warmup, not measured)` : '') +
@@ -62,12 +80,18 @@ export function formatText(r: SimulationResult): string {
   lines.push(...latencyTable(r.latencyMs));
   lines.push('');
   lines.push(
-    `Requests   ${count(r.requests)}: ${count(r.succeeded)} succeeded (${pct(r.succeeded, r.requests)}), ${count(r.failed)} failed` +
+    `Requests   ${count(r.requests)}: ${count(r.succeeded)} succeeded (${pct(r.succeeded, r.requests)}), ` +
+      (r.degraded === undefined ? '' : `${count(r.degraded)} degraded (${pct(r.degraded, r.requests)}), `) +
+      `${count(r.failed)} failed` +
       (r.unfinished > 0 ? ` (${count(r.unfinished)} unfinished)` : '') +
       `; throughput ${sig4(r.throughputRps)} rps`,
   );
   lines.push(
-    `Attempts   ${count(r.attempts)}: ${count(r.retries)} retries, ${count(r.timeouts)} timeouts, ${count(r.clientTimeouts)} client timeouts; wasted work ${sig4(r.wastedWorkMs)} ms`,
+    `Attempts   ${count(r.attempts)}: ${count(r.retries)} retries, ${count(r.timeouts)} timeouts, ${count(r.clientTimeouts)} client timeouts` +
+      (r.injectedFailures > 0 ? `, ${count(r.injectedFailures)} injected failures` : '') +
+      (r.hopLimited > 0 ? `, ${count(r.hopLimited)} over the hop limit` : '') +
+      resilienceCounts(r) +
+      `; wasted work ${sig4(r.wastedWorkMs)} ms`,
   );
   lines.push('');
   const rows: string[][] = [['service', 'kind', 'inst', 'requests', 'util', 'p50 ms', 'p99 ms', 'timeouts', 'retries', 'wasted ms']];
@@ -89,7 +113,13 @@ export function formatText(r: SimulationResult): string {
   if (r.chaos.length > 0) {
     lines.push('');
     lines.push('Chaos:');
-    for (const c of r.chaos) lines.push(`  ${sig4(c.t)}s  ${c.what}`);
+    for (const c of r.chaos) lines.push(`  ${sig4(c.start)}s${c.end > c.start ? `–${sig4(c.end)}s` : ''}  ${c.what}`);
+  }
+  if (r.breakers !== undefined && r.breakers.length > 0) {
+    lines.push('');
+    lines.push(`Breakers: ${count(r.breakers.length)} opened`);
+    for (const b of r.breakers.slice(0, BREAKERS_SHOWN)) lines.push(`  ${sig4(b.start)}s–${sig4(b.end)}s  ${b.what} (${count(b.trials)} trial${b.trials === 1 ? '' : 's'} failed)`);
+    if (r.breakers.length > BREAKERS_SHOWN) lines.push(`  … and ${count(r.breakers.length - BREAKERS_SHOWN)} more (--format json lists them all)`);
   }
   lines.push('');
   lines.push('Timeline:');
@@ -100,11 +130,12 @@ export function formatText(r: SimulationResult): string {
 }
 
 export function formatSweep(s: SweepResult): string {
-  const rows: string[][] = [['rate rps', 'throughput', 'p50 ms', 'p99 ms', 'failed', 'concurrency']];
+  const users = s.over === 'users';
+  const rows: string[][] = [[...(users ? ['users', 'offered rps'] : ['rate rps']), 'throughput', 'p50 ms', 'p99 ms', 'failed', 'concurrency']];
   for (const p of s.points) {
-    rows.push([sig4(p.rps), sig4(p.throughputRps), sig4(p.p50Ms), sig4(p.p99Ms), pct(p.failed, p.requests), sig4(p.concurrency)]);
+    rows.push([...(users ? [sig4(p.users ?? 0)] : []), sig4(p.rps), sig4(p.throughputRps), sig4(p.p50Ms), sig4(p.p99Ms), pct(p.failed, p.requests), sig4(p.concurrency)]);
   }
-  const lines = [`Rate sweep of scenario ${s.scenario}, seed ${s.seed}:`, ...table(rows, () => true).map((l) => `  ${l}`), ''];
+  const lines = [`${users ? 'Users' : 'Rate'} sweep of scenario ${s.scenario}, seed ${s.seed}:`, ...table(rows, () => true).map((l) => `  ${l}`), ''];
   if (s.usl) {
     const u = s.usl;
     lines.push(

@@ -12,6 +12,8 @@ export interface RequestCtx {
   deadlineNs: number;
   /** Set when the request is traced. */
   traceId: string | undefined;
+  /** Set when a call on its way failed and a `fallback` answered instead. */
+  degraded: boolean;
 }
 
 /** Shared by a caller and the instance serving its attempt: the caller sets `abandoned` when it gives up. */
@@ -39,6 +41,8 @@ export interface Job {
   attempt: AttemptState;
   /** Span of the attempt that carries this job, parent of the spans it causes. */
   spanId: string | undefined;
+  /** Calls nested above it: 0 for a client's request, 1 for the entry's calls, and so on (HOP_LIMIT). */
+  depth: number;
   /** Set when it reaches an instance. */
   arrivedNs: number;
   /** The answer, while it travels back. */
@@ -49,8 +53,17 @@ export interface Reply {
   ok: boolean;
   /** For a cache: whether it had the key. */
   hit: boolean;
+  /** A failure of the hop limit somewhere below: no caller retries it (the chain would be as deep). */
+  looped: boolean;
 }
 
-export const OK: Reply = { ok: true, hit: false };
-export const HIT: Reply = { ok: true, hit: true };
-export const FAILED: Reply = { ok: false, hit: false };
+export const OK: Reply = { ok: true, hit: false, looped: false };
+export const HIT: Reply = { ok: true, hit: true, looped: false };
+export const FAILED: Reply = { ok: false, hit: false, looped: false };
+export const LOOPED: Reply = { ok: false, hit: false, looped: true };
+
+/**
+ * An attempt that would be this deep a nested call (the entry's calls are the first) fails
+ * at once: services that call each other in a cycle end, as HTTP's 508 Loop Detected.
+ */
+export const HOP_LIMIT = 64;

@@ -1,5 +1,5 @@
 // What a simulation returns: plain, JSON-serialisable data. Times in milliseconds.
-import type { ComponentKind } from '@topo/model';
+import type { Chaos, ComponentKind, FindingsSummary } from '@topo/model';
 
 /** Over the requests measured; every field null when there were none. */
 export interface LatencySummary {
@@ -24,14 +24,16 @@ export interface LatencyBucket {
   count: number;
 }
 
-export interface ServiceResult {
+export interface ServiceResult extends ResilienceCounts {
   name: string;
   kind: ComponentKind;
-  /** Instances over all regions (0 for managed datastores). */
+  /** Instances over all regions at the start (0 for managed datastores). */
   instances: number;
+  /** Instance-hours run in the measured window (autoscaled instances from start to stop, warmup included). */
+  instanceHours: number;
   /** Attempts that reached an instance (for Cassandra: coordinator requests). */
   requests: number;
-  /** Busy thread time over thread time available, in the measured window; null when unbounded (managed). */
+  /** Busy thread time over thread time available (threads × instance time), in the measured window; null when unbounded (managed). */
   utilization: number | null;
   /** From reaching an instance (queueing included) to its answer. */
   latencyMs: LatencySummary;
@@ -41,11 +43,31 @@ export interface ServiceResult {
   retries: number;
   /** Service time of its attempts whose caller had given up before they finished. */
   wastedWorkMs: number;
+  /** Attempts to it that a `chaos fail` fault failed at once, without work. */
+  injectedFailures: number;
+  /** Attempts to it that would have been the 64th nested call (HOP_LIMIT) and failed at once. */
+  hopLimited: number;
   /** Cassandra replica operations it served (reads and writes, remote writes included). */
   replicaOps?: number;
 }
 
-export interface TimelinePoint {
+/**
+ * The counts of the resilience options, present (in the result, per service and per second)
+ * only when the model has a `breaker`, `retry budget`, `bulkhead`, `fallback` or `queue`.
+ * Per service they count the attempts to it and the fallbacks its callers took for it.
+ */
+export interface ResilienceCounts {
+  /** Attempts failed at once by an open breaker: no network, no work. */
+  shortCircuited?: number;
+  /** Retries not sent because the retry budget was spent (the call failed without them). */
+  budgetExhausted?: number;
+  /** Attempts failed at once by a full bulkhead or a full queue (load shedding). */
+  rejected?: number;
+  /** In total and per second: requests answered through a fallback; per service: fallbacks taken for calls to it. */
+  degraded?: number;
+}
+
+export interface TimelinePoint extends ResilienceCounts {
   /** Second of simulated time, from 0. */
   t: number;
   /** Requests that succeeded in this second. */
@@ -56,15 +78,41 @@ export interface TimelinePoint {
   arrivals: number;
   /** Mean number of requests in flight during this second (for Little's law). */
   inFlight: number;
+  /** Attempts of every call (retries included) sent in this second, for all requests. */
+  attempts: number;
+  /** Service time spent in this second on attempts whose caller gave up (each spread over the seconds it ran). */
+  wastedWorkMs: number;
+  /** With autoscaling: each autoscaled component's instances (starting ones included) at the end of the second. */
+  instances?: Record<string, number>;
 }
 
+/** One fault of the scenario, from when it struck to when it was lifted. */
 export interface ChaosEvent {
-  /** Seconds of simulated time. */
-  t: number;
+  /** `kill`, `zone`, `monkey`, `slow` or `fail`. */
+  kind: Chaos['kind'];
+  /** What it did and to which instances, e.g. `slow 1 of middle by 500ms: middle.us-east-1.a.1`. */
   what: string;
+  /** Seconds of simulated time when it struck. */
+  start: number;
+  /** Seconds when it was lifted: the end of the load when it has no `for`; `start` for a monkey kill. */
+  end: number;
 }
 
-export interface SimulationResult {
+/**
+ * A circuit breaker's open spell, chaos-like: from when it opened to when a trial attempt
+ * closed it (the end of the run if none did). Trials that failed in between opened it again
+ * without a new event; `trials` counts them.
+ */
+export interface BreakerEvent {
+  kind: 'breaker';
+  /** The caller instance and the target: `edge.us-east-1.a.1 → middle`. */
+  what: string;
+  start: number;
+  end: number;
+  trials: number;
+}
+
+export interface SimulationResult extends ResilienceCounts {
   model: string;
   scenario: string;
   seed: number;
@@ -91,13 +139,21 @@ export interface SimulationResult {
   /** Client requests abandoned at the edge's deadline. */
   clientTimeouts: number;
   wastedWorkMs: number;
+  /** Attempts failed at once by `chaos fail` faults. */
+  injectedFailures: number;
+  /** Attempts failed at once because they would have been the 64th nested call (HOP_LIMIT). */
+  hopLimited: number;
   /** Messages (requests and answers) between members of a petal in its region, by petal: no encode or decode. */
   petalMessages: Record<string, number>;
   services: ServiceResult[];
   timeline: TimelinePoint[];
   chaos: ChaosEvent[];
+  /** Breaker spells, by when they opened; present with the resilience counts. */
+  breakers?: BreakerEvent[];
   /** Events the runtime dispatched. */
   events: number;
+  /** The design's findings, when the caller simulated a checked file (the CLI, the server). */
+  findings?: FindingsSummary;
   /** True when the run was stopped before its end (Ctrl-C); the numbers cover what ran. */
   stopped: boolean;
   wallMs: number;

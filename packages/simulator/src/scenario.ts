@@ -21,7 +21,8 @@ export function uncalledServices(model: Model): string[] {
 export function defaultScenario(model: Model): Scenario {
   return {
     name: 'default',
-    loads: uncalledServices(model).map((target) => ({ rps: DEFAULT_LOAD_RPS, target, durationMs: DEFAULT_SCENARIO_DURATION_MS })),
+    loads: uncalledServices(model).map((target) => ({ rps: DEFAULT_LOAD_RPS, toRps: DEFAULT_LOAD_RPS, target, fromMs: 0, durationMs: DEFAULT_SCENARIO_DURATION_MS })),
+    users: [],
     warmupMs: 0,
     seed: DEFAULT_SCENARIO_SEED,
     chaos: [],
@@ -35,7 +36,7 @@ export function resolveScenario(model: Model, name?: string): Scenario {
   return found;
 }
 
-/** How long load is applied: the longest of the scenario's loads. */
+/** How long load is applied: until the scenario's last line ends. */
 export function loadDurationMs(scenario: Scenario): number {
-  return Math.max(0, ...scenario.loads.map((l) => l.durationMs));
+  return Math.max(0, ...[...scenario.loads, ...scenario.users].map((l) => l.fromMs + l.durationMs));
 }

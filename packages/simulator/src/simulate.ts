@@ -21,6 +21,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Runs the scenario at this total rate, its loads scaled in proportion (for sweeps). */
   rps?: number;
+  /** Runs the scenario with this many users in all, its `users` lines scaled in proportion (for sweeps). */
+  users?: number;
   onProgress?: (p: Progress) => void;
   /** When aborted the run stops and returns what it measured so far (`stopped: true`). */
   signal?: AbortSignal;
@@ -35,14 +37,27 @@ const SLICE_NS = 200_000_000;
 /** Wall time between yields to the event loop (so Ctrl-C and progress get through). */
 const YIELD_MS = 100;
 
+/** The scenario with its loads scaled so that their mean rates add up to `rps` (a ramp keeps its shape). */
 export function withRate(scenario: Scenario, rps: number): Scenario {
-  const total = scenario.loads.reduce((n, l) => n + l.rps, 0);
-  return { ...scenario, loads: scenario.loads.map((l) => ({ ...l, rps: total === 0 ? rps / scenario.loads.length : (l.rps * rps) / total })) };
+  const total = scenario.loads.reduce((n, l) => n + (l.rps + l.toRps) / 2, 0);
+  const scale = (x: number): number => (total === 0 ? rps / scenario.loads.length : (x * rps) / total);
+  return { ...scenario, loads: scenario.loads.map((l) => ({ ...l, rps: scale(l.rps), toRps: scale(l.toRps) })) };
+}
+
+/** The scenario with its `users` lines scaled to `users` in all, in whole users (the remainder to the first lines). */
+export function withUsers(scenario: Scenario, users: number): Scenario {
+  const lines = scenario.users;
+  const total = lines.reduce((n, u) => n + u.count, 0);
+  const counts = lines.map((u) => Math.floor(total === 0 ? users / lines.length : (u.count * users) / total));
+  let left = users - counts.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < counts.length; i++, left--) counts[i]!++;
+  return { ...scenario, users: lines.map((u, i) => ({ ...u, count: counts[i]! })) };
 }
 
 export async function simulate(model: Model, options: SimulateOptions = {}): Promise<SimulationResult> {
   const base = resolveScenario(model, options.scenario);
-  const scenario = options.rps === undefined ? base : withRate(base, options.rps);
+  const rated = options.rps === undefined ? base : withRate(base, options.rps);
+  const scenario = options.users === undefined ? rated : withUsers(rated, options.users);
   guard(estimate(model, scenario), options.maxEvents ?? DEFAULT_MAX_EVENTS, options.maxMemoryBytes ?? defaultMaxMemoryBytes());
   const wall0 = performance.now();
   const engine = new Engine(model, scenario, options.seed ?? scenario.seed, options.trace);
@@ -68,22 +83,27 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
   const t = e.totals;
   const endNs = e.rt.now;
   const measuredNs = Math.max(0, Math.min(endNs, e.loadEndNs) - e.warmupNs);
-  const unfinished = t.requests - t.succeeded - t.failed;
+  const unfinished = t.requests - t.succeeded - t.failed - t.degraded;
+  const measuredEndNs = Math.min(endNs, e.loadEndNs);
   const services: ServiceResult[] = e.topo.targets.map((target) => {
     const c = target.component;
-    const instances = totalInstances(c);
     const s = target.stats;
+    const runningNs = target.managed ? 0 : target.stoppedRunningNs + target.instances.reduce((n, i) => n + i.runningNs(e.warmupNs, measuredEndNs), 0);
     return {
       name: c.name,
       kind: c.kind,
-      instances,
+      instances: totalInstances(c),
+      instanceHours: round(runningNs / 3.6e12),
       requests: s.requests,
-      utilization: target.managed ? null : measuredNs === 0 || instances === 0 ? 0 : round(s.busyNs / (c.threads * instances * measuredNs)),
+      utilization: target.managed ? null : runningNs === 0 ? 0 : round(s.busyNs / (c.threads * runningNs)),
       latencyMs: s.latency.summary(),
       timeouts: s.timeouts,
       retries: s.retries,
       wastedWorkMs: round(s.wastedNs / 1e6),
+      injectedFailures: s.injectedFailures,
+      hopLimited: s.hopLimited,
       ...(c.kind === 'datastore' && c.engine === 'cassandra' ? { replicaOps: s.replicaOps } : {}),
+      ...(e.resilient && s.resilienceCounts()),
     };
   });
   return {
@@ -105,10 +125,17 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
     timeouts: t.timeouts,
     clientTimeouts: t.clientTimeouts,
     wastedWorkMs: round(t.wastedNs / 1e6),
+    injectedFailures: t.injectedFailures,
+    hopLimited: t.hopLimited,
     petalMessages: Object.fromEntries([...t.petalMessages].sort(([a], [b]) => a.localeCompare(b))),
     services,
     timeline: e.timeline.points(endNs),
     chaos: e.chaosLog,
+    ...(e.resilient && {
+      ...t.resilienceCounts(),
+      // A spell no trial closed lasts to the end of the run.
+      breakers: e.breakerLog.map((b) => ({ ...b, end: Math.min(b.end, round(endNs / 1e9)) })),
+    }),
     events: e.rt.events,
     stopped,
     wallMs: Math.round(wallMs),

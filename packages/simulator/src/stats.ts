@@ -1,7 +1,23 @@
 // Measurements: latency summaries (exact mean, sd, min and max; percentiles from an HDR
 // histogram) and the per-second timeline.
 import hdr from 'hdr-histogram-js';
-import type { LatencyBucket, LatencySummary, TimelinePoint } from './result.js';
+import type { LatencyBucket, LatencySummary, ResilienceCounts, TimelinePoint } from './result.js';
+
+/** The counts of the resilience options, by name. */
+export type ResilienceCount = keyof ResilienceCounts;
+
+/** The resilience counts, in total and per component (each extends it). */
+export class ResilienceTally {
+  shortCircuited = 0;
+  budgetExhausted = 0;
+  rejected = 0;
+  /** In total, degraded requests; per component, the fallbacks its callers took for calls to it. */
+  degraded = 0;
+
+  resilienceCounts(): Required<ResilienceCounts> {
+    return { shortCircuited: this.shortCircuited, budgetExhausted: this.budgetExhausted, rejected: this.rejected, degraded: this.degraded };
+  }
+}
 
 const NS_PER_MS = 1e6;
 
@@ -97,14 +113,27 @@ export function round(ms: number): number {
   return Math.round(ms * 1e6) / 1e6;
 }
 
-/** Per simulated second: completions, their p99, failures, arrivals and mean requests in flight. */
+/**
+ * Per simulated second: completions, their p99, failures, arrivals, mean requests in flight,
+ * attempts sent and wasted work (of all requests, warmup included).
+ */
 export class Timeline {
   private readonly ok: number[][] = [];
   private readonly failed: number[] = [];
   private readonly arrivals: number[] = [];
+  private readonly attempts: number[] = [];
+  private readonly wastedNs: number[] = [];
   private readonly inFlightArea: number[] = [];
+  /** Per resilience count, per second; present when the model has resilience options. */
+  private readonly resilience: Record<ResilienceCount, number[]> | undefined;
   private inFlight = 0;
   private lastChange = 0;
+  /** Per autoscaled component, its instance count by the second it changed in. */
+  private readonly counts = new Map<string, number[]>();
+
+  constructor(withResilience: boolean) {
+    this.resilience = withResilience ? { shortCircuited: [], budgetExhausted: [], rejected: [], degraded: [] } : undefined;
+  }
 
   arrive(nowNs: number): void {
     this.advance(nowNs);
@@ -113,12 +142,44 @@ export class Timeline {
     this.arrivals[s] = (this.arrivals[s] ?? 0) + 1;
   }
 
-  complete(nowNs: number, ok: boolean, latencyNs: number): void {
+  /** A request answered: succeeded (with its latency), failed, or degraded (answered through a fallback). */
+  complete(nowNs: number, outcome: 'ok' | 'failed' | 'degraded', latencyNs: number): void {
     this.advance(nowNs);
     this.inFlight--;
     const s = second(nowNs);
-    if (ok) (this.ok[s] ??= []).push(latencyNs);
-    else this.failed[s] = (this.failed[s] ?? 0) + 1;
+    if (outcome === 'ok') (this.ok[s] ??= []).push(latencyNs);
+    else if (outcome === 'failed') this.failed[s] = (this.failed[s] ?? 0) + 1;
+    else this.count('degraded', nowNs);
+  }
+
+  /** One short-circuited attempt, retry not sent, rejection or degraded request. */
+  count(what: ResilienceCount, nowNs: number): void {
+    const list = this.resilience?.[what];
+    if (!list) return;
+    const s = second(nowNs);
+    list[s] = (list[s] ?? 0) + 1;
+  }
+
+  /** An autoscaled component's instance count from now on. */
+  instances(component: string, nowNs: number, count: number): void {
+    let list = this.counts.get(component);
+    if (!list) this.counts.set(component, (list = []));
+    list[second(nowNs)] = count;
+  }
+
+  attempt(nowNs: number): void {
+    const s = second(nowNs);
+    this.attempts[s] = (this.attempts[s] ?? 0) + 1;
+  }
+
+  /** Work of an abandoned attempt, spread over the seconds it ran (the storm when it happens). */
+  wasted(startNs: number, endNs: number): void {
+    for (let t = startNs; t < endNs; ) {
+      const s = second(t);
+      const next = Math.min(endNs, (s + 1) * 1e9);
+      this.wastedNs[s] = (this.wastedNs[s] ?? 0) + (next - t);
+      t = next;
+    }
   }
 
   get requestsInFlight(): number {
@@ -142,7 +203,10 @@ export class Timeline {
     this.advance(endNs);
     const n = Math.ceil(endNs / 1e9);
     const out: TimelinePoint[] = [];
+    // Each autoscaled component's count at the end of the second, carried forward.
+    const counts = new Map<string, number>();
     for (let s = 0; s < n; s++) {
+      for (const [name, list] of this.counts) if (list[s] !== undefined) counts.set(name, list[s]!);
       const lat = (this.ok[s] ?? []).slice().sort((a, b) => a - b);
       const width = Math.min(1e9, endNs - s * 1e9) / 1e9;
       out.push({
@@ -152,6 +216,15 @@ export class Timeline {
         failed: this.failed[s] ?? 0,
         arrivals: this.arrivals[s] ?? 0,
         inFlight: round((this.inFlightArea[s] ?? 0) / 1e9 / width),
+        attempts: this.attempts[s] ?? 0,
+        wastedWorkMs: round((this.wastedNs[s] ?? 0) / NS_PER_MS),
+        ...(this.resilience && {
+          shortCircuited: this.resilience.shortCircuited[s] ?? 0,
+          budgetExhausted: this.resilience.budgetExhausted[s] ?? 0,
+          rejected: this.resilience.rejected[s] ?? 0,
+          degraded: this.resilience.degraded[s] ?? 0,
+        }),
+        ...(counts.size > 0 && { instances: Object.fromEntries(counts) }),
       });
     }
     return out;

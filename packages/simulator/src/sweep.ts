@@ -1,6 +1,6 @@
-// A rate sweep: the scenario run at each rate of FROM:TO:STEP, several at once on worker
-// threads, giving throughput against response time (the bottleneck-analysis chart) and a
-// Universal Scalability Law fit of throughput against concurrency.
+// A sweep: the scenario run at each rate (or number of users) of FROM:TO:STEP, several at
+// once on worker threads, giving throughput against response time (the bottleneck-analysis
+// chart) and a Universal Scalability Law fit of throughput against concurrency.
 import { Worker } from 'node:worker_threads';
 import type { Model } from '@topo/model';
 import type { SimulationResult } from './result.js';
@@ -8,7 +8,10 @@ import { simulate, type SimulateOptions } from './simulate.js';
 import { fitUsl, type UslFit } from './usl.js';
 
 export interface SweepPoint {
+  /** The rate offered: the run's rate in a rate sweep, the rate its users sent in a users sweep. */
   rps: number;
+  /** In a users sweep: the users of the run. */
+  users?: number;
   throughputRps: number;
   p50Ms: number | null;
   p99Ms: number | null;
@@ -19,7 +22,11 @@ export interface SweepPoint {
   concurrency: number;
 }
 
+/** What a sweep varies: the open loads' total rate, or the closed workloads' users. */
+export type SweepOver = 'rps' | 'users';
+
 export interface SweepResult {
+  over: SweepOver;
   scenario: string;
   seed: number;
   points: SweepPoint[];
@@ -27,24 +34,29 @@ export interface SweepResult {
 }
 
 /** The options one run of a sweep takes (what a worker thread receives). */
-export type SweepRunOptions = Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> & { rps: number };
+export type SweepRunOptions = Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> & ({ rps: number } | { users: number });
 
-/** FROM:TO:STEP, all positive, TO ≥ FROM; throws a readable message otherwise. */
-export function parseRates(spec: string): number[] {
+/** FROM:TO:STEP, all positive, TO ≥ FROM (whole numbers of users); throws a readable message otherwise. */
+export function parseRates(spec: string, over: SweepOver = 'rps'): number[] {
   const parts = spec.split(':').map(Number);
   const [from, to, step] = parts as [number, number, number];
-  if (parts.length !== 3 || !parts.every((x) => Number.isFinite(x) && x > 0) || to < from) {
-    throw new Error(`--sweep-rate takes FROM:TO:STEP, positive rates with TO ≥ FROM, e.g. 500:5000:500 (got '${spec}')`);
+  const whole = over === 'rps' || parts.every(Number.isInteger);
+  if (parts.length !== 3 || !parts.every((x) => Number.isFinite(x) && x > 0) || to < from || !whole) {
+    throw new Error(
+      over === 'rps'
+        ? `--sweep-rate takes FROM:TO:STEP, positive rates with TO ≥ FROM, e.g. 500:5000:500 (got '${spec}')`
+        : `--sweep-users takes FROM:TO:STEP, whole numbers of users with TO ≥ FROM, e.g. 10:200:10 (got '${spec}')`,
+    );
   }
   const rates: number[] = [];
   for (let i = 0; from + i * step <= to + 1e-9; i++) rates.push(Number((from + i * step).toPrecision(12)));
   return rates;
 }
 
-export function sweepPoint(rps: number, r: SimulationResult): SweepPoint {
+export function sweepPoint(over: SweepOver, value: number, r: SimulationResult): SweepPoint {
   const mean = r.latencyMs.mean;
   return {
-    rps,
+    ...(over === 'rps' ? { rps: value } : { rps: r.measuredSeconds === 0 ? 0 : r.requests / r.measuredSeconds, users: value }),
     throughputRps: r.throughputRps,
     p50Ms: r.latencyMs.p50,
     p99Ms: r.latencyMs.p99,
@@ -64,7 +76,9 @@ function runInWorker(workerUrl: URL, model: Model, options: SweepRunOptions): Pr
   });
 }
 
-export interface SweepOptions extends Omit<SweepRunOptions, 'rps'> {
+export interface SweepOptions extends Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> {
+  /** What the values are: total rates (the default) or total users. */
+  over?: SweepOver;
   /** Runs at once (default 1). */
   jobs?: number;
   /** The bundled sweep worker (sweep-worker.ts); without it the runs go one after another here. */
@@ -72,21 +86,22 @@ export interface SweepOptions extends Omit<SweepRunOptions, 'rps'> {
   onPoint?: (p: SweepPoint) => void;
 }
 
-export async function sweep(model: Model, rates: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
-  const { jobs = 1, workerUrl, onPoint, ...runOptions } = options;
-  const results: SimulationResult[] = new Array(rates.length);
+export async function sweep(model: Model, values: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
+  const { jobs = 1, workerUrl, onPoint, over = 'rps', ...runOptions } = options;
+  const results: SimulationResult[] = new Array(values.length);
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < rates.length) {
+    while (next < values.length) {
       const i = next++;
-      const opts: SweepRunOptions = { ...runOptions, rps: rates[i]! };
+      const opts: SweepRunOptions = { ...runOptions, ...(over === 'rps' ? { rps: values[i]! } : { users: values[i]! }) };
       results[i] = workerUrl && jobs > 1 ? await runInWorker(workerUrl, model, opts) : await simulate(model, opts);
-      onPoint?.(sweepPoint(rates[i]!, results[i]!));
+      onPoint?.(sweepPoint(over, values[i]!, results[i]!));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, rates.length)) }, lane));
-  const points = rates.map((rps, i) => sweepPoint(rps, results[i]!));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, values.length)) }, lane));
+  const points = values.map((value, i) => sweepPoint(over, value, results[i]!));
   return {
+    over,
     scenario: results[0]?.scenario ?? '',
     seed: results[0]?.seed ?? 0,
     points,

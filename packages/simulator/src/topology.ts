@@ -4,19 +4,22 @@
 import { isManaged, type Call, type Component, type Model, type Network, type Step } from '@topo/model';
 import { nanos, type Channel, type Runtime } from '@topo/runtime';
 import type { Uniform } from './distributions.js';
-import { LatencyRecorder } from './stats.js';
+import type { BreakerSpec } from './resilience.js';
+import { LatencyRecorder, ResilienceTally } from './stats.js';
 import type { Job } from './job.js';
 
 /** The zone of a managed datastore's regional endpoint: it has no zones to lose. */
 export const MANAGED_ZONE = '*';
 
-export class ComponentStats {
+export class ComponentStats extends ResilienceTally {
   requests = 0;
   timeouts = 0;
   retries = 0;
   wastedNs = 0;
   busyNs = 0;
   replicaOps = 0;
+  injectedFailures = 0;
+  hopLimited = 0;
   readonly latency = new LatencyRecorder(2);
 }
 
@@ -29,6 +32,22 @@ export class Instance {
   inbox: Channel<Job>;
   /** Worker processes started so far (they are started on demand, up to `threads`). */
   workers = 0;
+  /** With `lock P`: the instance's lock. */
+  lock: Channel<true> | undefined;
+  /** Requests on its threads now, and its busy thread time so far (for the autoscaler). */
+  active = 0;
+  busyNs = 0;
+  /** Autoscaling: false while it starts (unlisted for its warmup) and once it drains. */
+  inService = true;
+  /** Scale-in: unlisted, it finishes what it holds and is then stopped. */
+  draining = false;
+  /** When it was started, and stopped once scaled in: its instance time. */
+  startedNs = 0;
+  stoppedNs: number | undefined;
+  /** Added to the work of each request it starts serving: the `chaos slow` faults on it. */
+  slowNs = 0;
+  /** The `chaos fail` faults on it: each fails a request reaching it with its share. */
+  readonly fails: FailFault[] = [];
   readonly place: Place;
 
   constructor(
@@ -40,12 +59,36 @@ export class Instance {
     rt: Runtime,
   ) {
     this.inbox = rt.chan<Job>(Infinity);
-    this.place = { target: target.index, region, zone, zoneKey: `${region}/${zone}` };
+    this.lock = freeLock(target, rt);
+    this.place = { target: target.index, region, zone, zoneKey: `${region}/${zone}`, name };
   }
 
   get alive(): boolean {
     return !this.life.dead;
   }
+
+  /** Its running time within [fromNs, toNs). */
+  runningNs(fromNs: number, toNs: number): number {
+    return Math.max(0, Math.min(toNs, this.stoppedNs ?? Infinity) - Math.max(fromNs, this.startedNs));
+  }
+
+  /** Whether a `chaos fail` fault on it fails the request that reaches it now. */
+  failsNow(): boolean {
+    return this.fails.length > 0 && this.fails.some((f) => f.u.random() < f.share);
+  }
+}
+
+/** A target's lock for a new instance: a channel holding its one token while free (waiters queue FIFO); none without `lock`. */
+export function freeLock(target: Target, rt: Runtime): Channel<true> | undefined {
+  if (target.lock === 0) return undefined;
+  const lock = rt.chan<true>(1);
+  lock.offer(true);
+  return lock;
+}
+
+export interface FailFault {
+  share: number;
+  u: Uniform;
 }
 
 /** A call with its units resolved, ready to run; also used for a client's request to an entry. */
@@ -62,6 +105,11 @@ export interface CallSpec {
   onMiss: string | undefined;
   /** False for the client's request: only the model's calls count as attempts. */
   counted: boolean;
+  breaker: BreakerSpec | undefined;
+  /** `retry budget P` as a fraction. */
+  retryBudget: number | undefined;
+  bulkhead: number | undefined;
+  fallback: boolean;
 }
 
 export type CompiledStep =
@@ -77,8 +125,14 @@ export class Target {
   readonly inRegion = new Map<string, Instance[]>();
   readonly zonesOf = new Map<string, Instance[][]>();
   readonly threads: number;
+  /** Requests that may wait per instance beyond its threads (`queue`); Infinity when unbounded. */
+  readonly queue: number;
+  /** The share of each request's work that holds the instance's lock (`lock`), 0 without one. */
+  readonly lock: number;
   readonly workNs: number;
   readonly stats = new ComponentStats();
+  /** Running time, within the measured window, of the instances scaled in and stopped. */
+  stoppedRunningNs = 0;
   steps: CompiledStep[] = [];
 
   constructor(
@@ -86,6 +140,8 @@ export class Target {
     readonly component: Component,
   ) {
     this.threads = this.managed ? Infinity : component.threads;
+    this.queue = this.managed ? Infinity : (component.queue ?? Infinity);
+    this.lock = this.managed ? 0 : (component.lock ?? 0);
     this.workNs = nanos(component.work.meanMs);
   }
 
@@ -108,6 +164,14 @@ export class Target {
     zone.push(inst);
     (this.inRegion.get(inst.region) ?? this.inRegion.set(inst.region, []).get(inst.region)!).push(inst);
   }
+
+  /** Takes a stopped instance out of the load balancer's lists. */
+  remove(inst: Instance): void {
+    for (const list of [this.instances, this.inZone.get(inst.place.zoneKey), this.inRegion.get(inst.region)]) {
+      const i = list?.indexOf(inst) ?? -1;
+      if (i >= 0) list!.splice(i, 1);
+    }
+  }
 }
 
 /** Where a message comes from: a component (or -1 for a client) in a region and zone. */
@@ -117,6 +181,8 @@ export interface Place {
   zone: string;
   /** `region/zone`, the key of Target.inZone. */
   zoneKey: string;
+  /** The instance's name, `client region/zone` for clients. */
+  name: string;
 }
 
 export class NetworkModel {
@@ -171,6 +237,10 @@ function compileCall(call: Call, targets: Map<string, Target>): CallSpec {
     share: call.share,
     onMiss: call.onMiss,
     counted: true,
+    breaker: call.breaker && { threshold: call.breaker.threshold, volume: call.breaker.volume, windowNs: nanos(call.breaker.windowMs), openNs: nanos(call.breaker.openMs) },
+    retryBudget: call.retryBudget,
+    bulkhead: call.bulkhead,
+    fallback: call.fallback,
   };
 }
 

@@ -2,6 +2,7 @@
 // test states exactly the architecture it needs without going through the parser.
 import {
   CACHE_WORK_MS,
+  type Autoscale,
   DATASTORE_INSTANCE_TYPE,
   DATASTORE_WORK_MS,
   DEFAULT_NETWORK,
@@ -21,13 +22,16 @@ import {
   type Scenario,
   type Service,
   type Step,
+  type Users,
   type Work,
   type ZonePlacement,
 } from '@topo/model';
 
 export const ZERO_NETWORK: Network = { zoneMs: 0, crossZoneMs: 0, crossRegionMs: 0, petalMs: 0, encodeMs: 0, discoveryMs: 10_000 };
 
-export type CallOpts = Partial<Pick<Call, 'timeoutMs' | 'connectMs' | 'retries' | 'backoffMs' | 'retry' | 'share' | 'onMiss' | 'mode' | 'routeShare'>>;
+export type CallOpts = Partial<
+  Pick<Call, 'timeoutMs' | 'connectMs' | 'retries' | 'backoffMs' | 'retry' | 'share' | 'onMiss' | 'mode' | 'routeShare' | 'retryBudget' | 'breaker' | 'bulkhead' | 'fallback'>
+>;
 type CallDraft = { target: string } & CallOpts;
 type StepDraft = { call: CallDraft } | { parallel: CallDraft[] } | { routes: CallDraft[] };
 
@@ -47,6 +51,9 @@ interface PlacedOpts {
   regions?: string[];
   zones?: string[];
   threads?: number;
+  queue?: number;
+  lock?: number;
+  autoscale?: Autoscale;
   work?: Work;
 }
 
@@ -66,7 +73,14 @@ export interface ModelDraft {
   datastores?: (PlacedOpts & { name: string; engine: DatastoreEngine; replication?: number; read?: Datastore['read']; write?: Datastore['write'] })[];
   caches?: (PlacedOpts & { name: string; engine?: CacheEngine; hit?: number })[];
   petals?: { name: string; region: string; members: string[] }[];
-  scenarios?: { name?: string; loads: [rps: number, target: string, durationMs?: number][]; warmupMs?: number; seed?: number; chaos?: Chaos[] }[];
+  scenarios?: {
+    name?: string;
+    loads: [rps: number, target: string, durationMs?: number, shape?: { toRps?: number; fromMs?: number }][];
+    users?: Users[];
+    warmupMs?: number;
+    seed?: number;
+    chaos?: Chaos[];
+  }[];
 }
 
 function place(regions: Region[], names: string[] | undefined, perRegion: number, zones: string[] | undefined): ZonePlacement[] {
@@ -108,6 +122,10 @@ export function buildModel(d: ModelDraft): Model {
         retries: c.retries ?? 0,
         backoffMs: c.backoffMs ?? 0,
         retry: c.retry ?? 'different',
+        ...(c.retryBudget === undefined ? {} : { retryBudget: c.retryBudget }),
+        ...(c.breaker ? { breaker: c.breaker } : {}),
+        ...(c.bulkhead === undefined ? {} : { bulkhead: c.bulkhead }),
+        fallback: c.fallback ?? false,
         locs: {},
       };
       calls.push(made);
@@ -132,6 +150,9 @@ export function buildModel(d: ModelDraft): Model {
       managed: false,
       work: s.work ?? work(1),
       threads: s.threads ?? DEFAULT_THREADS,
+      ...(s.queue === undefined ? {} : { queue: s.queue }),
+      ...(s.lock === undefined ? {} : { lock: s.lock }),
+      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
       locs: {},
       ...(s.layer ? { layer: s.layer } : {}),
       memoryBytes: 8 * 2 ** 30,
@@ -160,6 +181,9 @@ export function buildModel(d: ModelDraft): Model {
       managed,
       work: s.work ?? work(DATASTORE_WORK_MS[s.engine]),
       threads: s.threads ?? DEFAULT_THREADS,
+      ...(s.queue === undefined ? {} : { queue: s.queue }),
+      ...(s.lock === undefined ? {} : { lock: s.lock }),
+      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
       locs: {},
       replication: s.replication ?? 3,
       read: s.read ?? 'ONE',
@@ -181,6 +205,9 @@ export function buildModel(d: ModelDraft): Model {
       managed: false,
       work: s.work ?? work(CACHE_WORK_MS[engine]),
       threads: s.threads ?? DEFAULT_THREADS,
+      ...(s.queue === undefined ? {} : { queue: s.queue }),
+      ...(s.lock === undefined ? {} : { lock: s.lock }),
+      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
       locs: {},
       hit: s.hit ?? 0.8,
     };
@@ -188,7 +215,8 @@ export function buildModel(d: ModelDraft): Model {
   const petals: Petal[] = (d.petals ?? []).map((p) => ({ ...p, memoryBytes: 2 ** 42, replicas: 3, locs: { members: [] } }));
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s, i) => ({
     name: s.name ?? `s${i}`,
-    loads: s.loads.map(([rps, target, durationMs]): Load => ({ rps, target, durationMs: durationMs ?? 60_000 })),
+    loads: s.loads.map(([rps, target, durationMs, shape]): Load => ({ rps, toRps: shape?.toRps ?? rps, target, fromMs: shape?.fromMs ?? 0, durationMs: durationMs ?? 60_000 })),
+    users: s.users ?? [],
     warmupMs: s.warmupMs ?? 0,
     seed: s.seed ?? 1,
     chaos: s.chaos ?? [],

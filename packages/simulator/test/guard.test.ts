@@ -6,7 +6,7 @@ import { netflixModel } from './netflix.js';
 describe('the resource guard', () => {
   it('estimates the events of a run within a factor of 1.5', async () => {
     const model = await netflixModel();
-    const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 1000, target: 'wwwproxy', durationMs: 10_000 }] }] };
+    const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 1000, toRps: 1000, target: 'wwwproxy', fromMs: 0, durationMs: 10_000 }] }] };
     const e = estimate(short, short.scenarios[0]!);
     const r = await simulate(short);
     expect(e.requests).toBe(10_000);

@@ -16,7 +16,7 @@ function withoutWall(r: SimulationResult): Omit<SimulationResult, 'wallMs'> {
 describe('the result', () => {
   it('is the same for the same seed but for wallMs, and differs for another seed', async () => {
     const model = await netflixModel();
-    const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 500, target: 'wwwproxy', durationMs: 8000 }], warmupMs: 1000 }] };
+    const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 500, toRps: 500, target: 'wwwproxy', fromMs: 0, durationMs: 8000 }], warmupMs: 1000 }] };
     const a = await simulate(short);
     const b = await simulate(short);
     expect(withoutWall(b)).toEqual(withoutWall(a));
@@ -211,7 +211,8 @@ function oneCallee(chaos: Chaos[], callee: Partial<ServiceDraft>, callOpts: Para
 describe('chaos', () => {
   it('kill: attempts on the dead instance time out until discovery, then go elsewhere', async () => {
     const r = await simulate(oneCallee([{ kind: 'kill', count: 1, target: 'back', atMs: 5000 }], { instances: 2 }, { timeoutMs: 50, retries: 1 }));
-    expect(r.chaos).toEqual([{ t: 5, what: expect.stringMatching(/^kill 1 of back: back\.default\.a\.[12]$/) }]);
+    // without `for`, the fault lasts to the end of the load (20 s)
+    expect(r.chaos).toEqual([{ kind: 'kill', start: 5, end: 20, what: expect.stringMatching(/^kill 1 of back: back\.default\.a\.[12]$/) }]);
     expect(r.failed).toBe(0);
     const slow = r.timeline.filter((p) => p.p99Ms !== null && p.p99Ms > 50).map((p) => p.t);
     expect(Math.min(...slow)).toBe(5);
@@ -239,10 +240,7 @@ describe('chaos', () => {
 
   it('zone down: its instances die and come back', async () => {
     const r = await simulate(oneCallee([{ kind: 'zone', region: 'default', zone: 'a', atMs: 2000, forMs: 3000 }], { instances: 1 }, { timeoutMs: 80 }));
-    expect(r.chaos.map((c) => [c.t, c.what])).toEqual([
-      [2, 'zone default.a down: 2 instances'],
-      [5, 'zone default.a back: 2 instances'],
-    ]);
+    expect(r.chaos).toEqual([{ kind: 'zone', start: 2, end: 5, what: 'zone default.a down: 2 instances' }]);
     const ok = (t: number) => r.timeline[t]!.throughputRps;
     expect(ok(1)).toBeGreaterThan(80);
     expect(ok(3)).toBe(0);
@@ -256,7 +254,11 @@ describe('chaos', () => {
       scenarios: [{ loads: [[50, 'front', 35_000]], chaos: [{ kind: 'monkey', everyMs: 10_000 }] }],
     });
     const r = await simulate(model);
-    expect(r.chaos.map((c) => c.t)).toEqual([10, 20, 30]);
+    expect(r.chaos.map((c) => [c.kind, c.start, c.end])).toEqual([
+      ['monkey', 10, 10],
+      ['monkey', 20, 20],
+      ['monkey', 30, 30],
+    ]);
     expect(r.chaos.every((c) => /^chaos monkey: back\./.test(c.what))).toBe(true);
   });
 });

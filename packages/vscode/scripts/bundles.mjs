@@ -1,7 +1,7 @@
 // The extension's bundles, built by scripts/build.mjs (and by tests that need the views):
 //   dist/extension.js  the client: CommonJS, as VS Code 1.96 loads extensions; `vscode` external
 //   dist/server.mjs    the language server (ESM, like Langium), with the elkjs worker beside it
-//   dist/views/        views.js and views.css: the webviews' and the report page's views
+//   dist/views/        views.js and views.css: the webviews (packages/views)
 // and the files the manifest and the server point into: the grammar and the rule pages.
 import { build } from 'esbuild';
 import { cp, mkdir } from 'node:fs/promises';
@@ -9,28 +9,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeEsmBanner } from '../../../scripts/esm-banner.mjs';
+import { buildViews } from '../../views/scripts/bundle.mjs';
 
 const extension = dirname(dirname(fileURLToPath(import.meta.url)));
 const repo = join(extension, '../..');
 const dist = join(extension, 'dist');
 const require = createRequire(import.meta.url);
 
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', minify: true };
-
-/** views.js (an IIFE for the browser) and views.css into `outdir`. */
-export async function buildViews(outdir = join(dist, 'views')) {
-  await build({
-    entryPoints: { views: join(extension, 'src/views/main.ts') },
-    outdir,
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'warning',
-  });
-  return outdir;
-}
+// jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ESM build.
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', minify: true, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 
 export async function buildExtension() {
   await build({
@@ -57,7 +44,7 @@ export async function buildExtension() {
     outExtension: { '.js': '.mjs' },
     banner: { js: nodeEsmBanner },
   });
-  await buildViews();
+  await buildViews(join(dist, 'views'));
   await mkdir(join(dist, 'syntaxes'), { recursive: true });
   await Promise.all([
     cp(require.resolve('elkjs/lib/elk-worker.min.js', { paths: [join(repo, 'packages/diagram')] }), join(dist, 'elk-worker.min.js')),

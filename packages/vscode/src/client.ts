@@ -2,7 +2,7 @@
 // IPC for every `topo` document, saved or untitled. Settings under `topo.*` reach the
 // server through workspace/configuration; `topo.trace.server` traces the traffic.
 import * as vscode from 'vscode';
-import { LanguageClient, LSPErrorCodes, ResponseError, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, LSPErrorCodes, ResponseError, TransportKind, type LanguageClientOptions, type RequestParam, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 
 export function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.mjs');
@@ -22,14 +22,14 @@ const RETRY_MS = 200;
 const RETRY_FOR_MS = 10_000;
 
 /**
- * Sends one of Topo's requests. A server still loading the document answers
+ * Sends one of Topo's requests (protocol.ts). A server still loading the document answers
  * ServerCancelled, which LSP defines as "try again": so it is sent again, for a while.
  */
-export async function request<R>(client: LanguageClient, method: string, params: object, token?: vscode.CancellationToken): Promise<R> {
+export async function request<P, R>(client: LanguageClient, type: RequestType<P, R, void>, params: RequestParam<P>, token?: vscode.CancellationToken): Promise<R> {
   const deadline = Date.now() + RETRY_FOR_MS;
   for (;;) {
     try {
-      return await client.sendRequest<R>(method, params, token);
+      return await client.sendRequest(type, params, token);
     } catch (error) {
       const again = error instanceof ResponseError && error.code === LSPErrorCodes.ServerCancelled && !token?.isCancellationRequested;
       if (!again || Date.now() > deadline) throw error;

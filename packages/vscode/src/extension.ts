@@ -2,15 +2,18 @@
 // the parsed documents and runs the engines; the extension starts it, forwards the custom
 // requests of the commands, and shows their answers in webviews.
 import * as vscode from 'vscode';
-import { TopoNotifications, type ModelChangedParams } from '@topo/language/protocol';
+import { TopoCommands } from '@topo/language/commands';
+import { TopoNotifications } from '@topo/language/protocol';
+import type { PreviewMode, ViewState } from '@topo/views/messages';
 import { createClient } from './client.js';
+import { compareWithFixedBudgets } from './commands/compare.js';
 import { exportSvg } from './commands/export-svg.js';
 import { importSpigoCommand } from './commands/import-spigo.js';
 import { newArchitectureFile } from './commands/new-file.js';
 import { runSimulation } from './commands/simulate.js';
 import type { Topo } from './context.js';
 import { notOpen, topoUri } from './target.js';
-import type { PreviewMode, ViewState } from './views/messages.js';
+import { COMPARE_VIEW_TYPE, ComparePanel } from './webviews/compare-panel.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './webviews/preview-panel.js';
 import { RESULTS_VIEW_TYPE, ResultsPanel } from './webviews/results-panel.js';
 
@@ -33,12 +36,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const command = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
     output,
-    command('topo.openPreview', openPreview(topo, 'preview')),
-    command('topo.showCarbon', openPreview(topo, 'carbon')),
-    command('topo.runSimulation', (uri, scenario) => runSimulation(topo, uri, scenario)),
-    command('topo.exportSvg', (uri) => exportSvg(topo, uri)),
-    command('topo.importSpigo', (uri) => importSpigoCommand(output, uri)),
-    command('topo.newFile', () => newArchitectureFile()),
+    command(TopoCommands.openPreview, openPreview(topo, 'preview')),
+    command(TopoCommands.showCarbon, openPreview(topo, 'carbon')),
+    command(TopoCommands.simulate, (uri, scenario) => runSimulation(topo, uri, scenario)),
+    command(TopoCommands.compareFixed, (uri, scenario) => compareWithFixedBudgets(topo, uri, scenario)),
+    command(TopoCommands.exportSvg, (uri) => exportSvg(topo, uri)),
+    command(TopoCommands.importSpigo, (uri) => importSpigoCommand(output, uri)),
+    command(TopoCommands.newFile, () => newArchitectureFile()),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: ViewState | undefined) {
         if (state?.kind === 'preview') PreviewPanel.revive(topo, panel, vscode.Uri.parse(state.uri), state.mode);
@@ -51,12 +55,18 @@ export function activate(context: vscode.ExtensionContext): void {
         else panel.dispose();
       },
     }),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: ViewState | undefined) {
+        if (state?.kind === 'compare') ComparePanel.revive(topo, panel, state.data);
+        else panel.dispose();
+      },
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('topo.preview') || event.affectsConfiguration('topo.carbon') || event.affectsConfiguration('topo.validation')) {
         PreviewPanel.refreshAll();
       }
     }),
-    client.onNotification(TopoNotifications.modelChanged, (params: ModelChangedParams) => PreviewPanel.modelChanged(params.uri)),
+    client.onNotification(TopoNotifications.modelChanged, (params) => PreviewPanel.modelChanged(params.uri)),
   );
   topo.ready.catch((error: unknown) => {
     void vscode.window.showErrorMessage(`The Topo language server did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GROUP_BY_VALUES } from '@topo/diagram';
 import { DEFAULT_LIMITS } from '@topo/language';
 import { describe, expect, it } from 'vitest';
-import { OPEN_PREVIEW_COMMAND, SIMULATE_COMMAND } from '../../language/src/lsp/code-lens.js';
+import { TopoCommands } from '@topo/language/commands';
 
 const extension = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
@@ -15,15 +15,16 @@ const source = (file: string) => readFileSync(join(extension, 'src', file), 'utf
 describe('the extension manifest', () => {
   const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
 
-  it('contributes exactly the commands the extension registers, the code lenses\' among them', () => {
-    const registered = [...source('extension.ts').matchAll(/command\('(topo\.[A-Za-z]+)'/g)].map((m) => m[1]);
-    expect(contributed.sort()).toEqual(registered.sort());
-    expect(contributed).toEqual(expect.arrayContaining([OPEN_PREVIEW_COMMAND, SIMULATE_COMMAND]));
+  it('contributes exactly the commands the extension registers (the ids the code lenses and actions call)', () => {
+    const registered = [...source('extension.ts').matchAll(/command\(TopoCommands\.(\w+),/g)].map((m) => m[1]);
+    expect(registered.sort()).toEqual(Object.keys(TopoCommands).sort());
+    expect([...contributed].sort()).toEqual(Object.values(TopoCommands).sort());
   });
 
   it('titles the commands as the palette shows them', () => {
     const titles = manifest.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
     expect(titles.sort()).toEqual([
+      'Topo: Compare Simulation with Fixed Budgets',
       'Topo: Export Diagram as SVG…',
       'Topo: Import spigo Architecture…',
       'Topo: New Architecture File',
@@ -48,7 +49,11 @@ describe('the extension manifest', () => {
       'topo.validation.maxFanOut',
       'topo.validation.maxRetryAmplification',
     ]);
-    for (const [key, value] of Object.entries(DEFAULT_LIMITS)) expect(settings[`topo.validation.${key}`].default).toBe(value);
+    // Unset by default, so that topo.json's limits apply; the description gives the default.
+    for (const [key, value] of Object.entries(DEFAULT_LIMITS)) {
+      expect(settings[`topo.validation.${key}`]).toMatchObject({ type: ['number', 'null'], default: null });
+      expect(settings[`topo.validation.${key}`].markdownDescription).toContain(`\`limits.${key}\`, else ${value}.`);
+    }
     expect([...settings['topo.preview.groupBy'].enum].sort()).toEqual([...GROUP_BY_VALUES].sort());
     expect(settings['topo.preview.groupBy'].default).toBe('petal');
     expect(settings['topo.carbon.utilization']).toMatchObject({ default: 0.5, minimum: 0, maximum: 1 });
@@ -60,9 +65,11 @@ describe('the extension manifest', () => {
     for (const [file, constant] of [
       ['webviews/preview-panel.ts', 'PREVIEW_VIEW_TYPE'],
       ['webviews/results-panel.ts', 'RESULTS_VIEW_TYPE'],
+      ['webviews/compare-panel.ts', 'COMPARE_VIEW_TYPE'],
     ] as const) {
       const viewType = new RegExp(`export const ${constant} = '([^']+)'`).exec(source(file))![1];
       expect(manifest.activationEvents).toContain(`onWebviewPanel:${viewType}`);
+      expect(source('extension.ts')).toContain(`registerWebviewPanelSerializer(${constant},`);
     }
   });
 

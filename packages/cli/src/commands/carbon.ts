@@ -4,12 +4,10 @@ import { components as componentsOf, instanceType, totalInstances, type Model } 
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
 import { simulate } from '@topo/simulator';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel, requireScenario } from '../load.js';
+import { loadCheckedModel, loadSimulatableModel, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 
 export const carbon: Command = {
-  name: 'carbon',
-  summary: 'estimate carbon per month (Cloud Carbon Footprint) and per request (SCI)',
   usage: 'topo carbon FILE [--scenario NAME] [--format text|json] [--utilization F]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -20,7 +18,8 @@ export const carbon: Command = {
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
     const utilization = values.utilization === undefined ? undefined : parseUtilization(values.utilization);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${carbon.usage}`);
-    const { model } = await loadCheckedModel(positionals[0]!, io);
+    // With a scenario it simulates, and runs whatever the language lowers, as `topo simulate` does.
+    const { model } = await (values.scenario === undefined ? loadCheckedModel : loadSimulatableModel)(positionals[0]!, io);
     const options: CarbonOptions = { ...(utilization !== undefined ? { utilization } : {}) };
     if (values.scenario !== undefined) Object.assign(options, await scenarioOptions(model, values.scenario, io));
     const report = estimateCarbon(model, options);
@@ -38,24 +37,26 @@ function parseUtilization(text: string): number {
 }
 
 /**
- * What a simulation of the scenario measured: SCI's requests, and each component's CPU
+ * What a simulation of the scenario measured: SCI's requests, each component's CPU
  * utilisation as the work it did (requests × mean work) over the vCPU time its instances
- * had. (The simulator's own utilisation counts threads held, waits on calls included.)
+ * had, and an autoscaled component's mean instances per region (its instance-hours over the
+ * measured time). (The simulator's own utilisation counts threads held, waits on calls included.)
  */
-async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<CarbonOptions> {
+export async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<CarbonOptions> {
   requireScenario(model, name);
   const result = await simulate(model, { scenario: name, signal: io.signal });
   const utilization = new Map<string, number>();
+  const instances = new Map<string, number>();
   for (const c of componentsOf(model)) {
     const measured = result.services.find((s) => s.name === c.name);
     const vcpus = c.instanceType ? instanceType(c.instanceType)?.vcpus : undefined;
-    const instances = totalInstances(c);
-    if (!measured || !vcpus || instances === 0 || result.measuredSeconds <= 0) continue;
-    const cpuMs = measured.requests * c.work.meanMs;
-    utilization.set(c.name, Math.min(1, cpuMs / (instances * vcpus * result.measuredSeconds * 1000)));
+    if (!measured || !vcpus || measured.instanceHours === 0 || result.measuredSeconds <= 0) continue;
+    const instanceMs = measured.instanceHours * 3.6e6;
+    if (c.autoscale) instances.set(c.name, instanceMs / 1000 / result.measuredSeconds / c.regions.length);
+    utilization.set(c.name, Math.min(1, (measured.requests * c.work.meanMs) / (instanceMs * vcpus)));
   }
   const petalMessages = new Map(Object.entries(result.petalMessages));
-  return { utilization, traffic: { seconds: result.measuredSeconds, requests: result.requests, petalMessages } };
+  return { utilization, instances, traffic: { seconds: result.measuredSeconds, requests: result.requests, petalMessages } };
 }
 
 const kwh = (n: number) => n.toFixed(2);
@@ -85,7 +86,7 @@ function formatReport(r: CarbonReport, utilization: number | undefined): string 
         c.name,
         c.kind,
         c.region,
-        String(c.instances),
+        String(Math.round(c.instances * 100) / 100),
         c.instanceType ?? 'managed',
         c.instances > 0 ? `${Math.round(c.utilization * 100)}%` : '',
         kwh(c.energyKWhPerMonth),

@@ -1,38 +1,74 @@
-// `topo check FILE...`: the diagnostics of each file and of the files it imports.
-import type { Finding } from '@topo/model';
-import { DEFAULT_LIMITS, loadModel } from '@topo/language';
-import { formatFindingLine, toJsonDiagnostic } from '../format-diagnostics.js';
-import { UsageError, type Command } from '../io.js';
-import { requireReadableFile } from '../load.js';
+// `topo check FILE|DIR...`: the diagnostics of each file and of the files it imports, as
+// text, JSON, SARIF or GitHub Actions workflow commands.
+import { sep } from 'node:path';
+import { summarizeFindings, type Finding } from '@topo/model';
+import { loadModel, type TopoLimits } from '@topo/language';
+import { formatFindingLine, formatWorkflowCommand, toJsonDiagnostic } from '../format-diagnostics.js';
+import { UsageError, type CliIO, type Command } from '../io.js';
 import { choiceOption, numberOption, parseCommandArgs } from '../options.js';
+import { rulePages } from '../rule-pages.js';
+import { toSarif } from '../sarif.js';
+import { topoFiles } from '../topo-files.js';
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export const check: Command = {
-  name: 'check',
-  summary: 'report the diagnostics of .topo files (and of the files they import)',
-  usage: 'topo check FILE... [--format text|json] [--max-amplification N] [--max-fan-out N]',
+  usage: 'topo check FILE|DIR... [--format text|json|sarif|github] [--max-warnings N] [--max-amplification N] [--max-fan-out N]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       format: { type: 'string' },
+      'max-warnings': { type: 'string' },
       'max-amplification': { type: 'string' },
       'max-fan-out': { type: 'string' },
     });
-    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
-    const limits = {
-      maxRetryAmplification: numberOption(values['max-amplification'], 'max-amplification', DEFAULT_LIMITS.maxRetryAmplification),
-      maxFanOut: numberOption(values['max-fan-out'], 'max-fan-out', DEFAULT_LIMITS.maxFanOut),
+    const format = choiceOption(values.format, 'format', FORMATS, 'text');
+    const maxWarnings = countOption(values['max-warnings'], 'max-warnings');
+    // Only the limits given here: they win over topo.json, which wins over the defaults.
+    const limits: Partial<TopoLimits> = {
+      maxRetryAmplification: values['max-amplification'] === undefined ? undefined : numberOption(values['max-amplification'], 'max-amplification', 0),
+      maxFanOut: values['max-fan-out'] === undefined ? undefined : numberOption(values['max-fan-out'], 'max-fan-out', 0),
     };
-    if (positionals.length === 0) throw new UsageError(`which file? usage: ${check.usage}`);
-    const files = positionals.map((p) => requireReadableFile(p, io));
-    const findings = dedupe((await Promise.all(files.map((f) => loadModel(f, { limits })))).flatMap((r) => r.findings));
-    if (format === 'json') {
-      io.stdout(JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, io.cwd)) }, null, 2) + '\n');
-    } else {
-      for (const f of findings) io.stdout(formatFindingLine(f, io.cwd) + '\n');
-      io.stdout(summary(findings, files.length) + '\n');
-    }
-    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    if (positionals.length === 0) throw new UsageError(`which files or folders? usage: ${check.usage}`);
+    const files = topoFiles(positionals, io);
+    const findings = await findingsOf(files, limits, io);
+    io.stdout(render(format, findings, files.length, io.cwd));
+    const { errors, warnings } = summarizeFindings(findings);
+    const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+    if (tooManyWarnings) io.stderr(`topo check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return tooManyWarnings || errors > 0 ? 1 : 0;
   },
 };
+
+/** One file after another (memory stays that of one model); a file imported by many is reported once. */
+async function findingsOf(files: string[], limits: Partial<TopoLimits>, io: CliIO): Promise<Finding[]> {
+  const all: Finding[] = [];
+  for (const file of files) {
+    // Imports stay inside the current directory when the file is in it (loadModel's rule, with the CLI's cwd).
+    const workspaceRoot = file.startsWith(io.cwd.endsWith(sep) ? io.cwd : io.cwd + sep) ? io.cwd : undefined;
+    all.push(...(await loadModel(file, { limits, workspaceRoot })).findings);
+  }
+  return dedupe(all);
+}
+
+function render(format: (typeof FORMATS)[number], findings: Finding[], files: number, cwd: string): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, cwd)) }, null, 2) + '\n';
+    case 'sarif':
+      return JSON.stringify(toSarif(findings, rulePages(), cwd), null, 2) + '\n';
+    case 'github':
+      return findings.map((f) => formatWorkflowCommand(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
+    case 'text':
+      return findings.map((f) => formatFindingLine(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
+  }
+}
+
+/** A count option: a whole number, 0 included. */
+function countOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} wants a whole number (0 or more), not '${value}'`);
+  return Number(value);
+}
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -45,11 +81,11 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 function summary(findings: Finding[], files: number): string {
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const { errors, warnings, infos } = summarizeFindings(findings);
   const parts = [
-    [count('error'), 'error'],
-    [count('warning'), 'warning'],
-    [count('info'), 'info'],
+    [errors, 'error'],
+    [warnings, 'warning'],
+    [infos, 'info'],
   ].flatMap(([n, word]) => (n ? [`${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`] : []));
   const where = `${files} file${files === 1 ? '' : 's'} checked`;
   return parts.length ? `${parts.join(', ')} (${where})` : `no problems (${where})`;

@@ -2,7 +2,7 @@
 // (or PNG through resvg), with the file's warnings coloured on the picture.
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { createElk, DiagramTooLargeError, GROUP_BY_VALUES, layoutDiagram, renderSvg } from '@topo/diagram';
+import { createElk, drawDiagram, GROUP_BY_VALUES, type DrawnDiagram } from '@topo/diagram';
 import { svgToPng } from '@topo/diagram/png';
 import { UsageError, type Command } from '../io.js';
 import { loadCheckedModel } from '../load.js';
@@ -11,8 +11,6 @@ import { choiceOption, parseCommandArgs } from '../options.js';
 const THEMES = ['auto', 'light', 'dark'] as const;
 
 export const diagram: Command = {
-  name: 'diagram',
-  summary: 'draw the topology as SVG or PNG',
   usage: `topo diagram FILE [-o OUT.svg|OUT.png] [--group-by ${GROUP_BY_VALUES.join('|')}] [--theme ${THEMES.join('|')}]`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -27,26 +25,28 @@ export const diagram: Command = {
     const format = out === undefined ? 'svg' : extname(out).toLowerCase().slice(1);
     if (format !== 'svg' && format !== 'png') throw new UsageError(`-o names a .svg or .png file, not '${out}'`);
 
+    // `auto` follows the viewer's colour scheme; a PNG cannot, so it is drawn light.
+    const colors = theme === 'auto' ? (format === 'png' ? 'light' : 'css') : theme;
     // The layout worker starts (and loads ELK) while the file is parsed.
     const elk = createElk();
-    let layout;
+    let drawn: DrawnDiagram;
     try {
       const { model, findings } = await loadCheckedModel(positionals[0]!, io);
-      layout = await layoutDiagram(model, { groupBy, findings, elk, signal: io.signal });
+      drawn = await drawDiagram(model, findings, { groupBy, elk, signal: io.signal, colors });
     } catch (e) {
       if (io.signal?.aborted) {
         io.stderr('topo diagram: interrupted, nothing written\n');
         return 130;
       }
-      if (!(e instanceof DiagramTooLargeError)) throw e;
-      io.stderr(`topo diagram: ${e.message}\n`);
-      return 1;
+      throw e;
     } finally {
       elk.terminateWorker();
     }
-    // `auto` follows the viewer's colour scheme; a PNG cannot, so it is drawn light.
-    const colors = theme === 'auto' ? (format === 'png' ? 'light' : 'css') : theme;
-    const svg = renderSvg(layout, { colors });
+    if (drawn.svg === undefined) {
+      io.stderr(`topo diagram: ${drawn.message}\n`);
+      return 1;
+    }
+    const { svg, layout } = drawn;
     if (out === undefined) {
       io.stdout(svg);
       return 0;

@@ -1,27 +1,57 @@
-// `topo import spigo FILE.json [-o OUT.topo]`: another tool's architecture as a Topo file,
-// on stdout or into OUT. What the file could not say goes to stderr as warnings.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// `topo import spigo|kubernetes|traces FILE… [-o OUT.topo]`: what another tool knows of an
+// architecture as a Topo file, on stdout or into OUT (written atomically). What the input
+// could not say goes to stderr as warnings; input it cannot read is exit 2, naming the file
+// and the place, with nothing written.
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { checkSize, ImportError, type InputFile } from '@topo/interop/errors';
+import { importKubernetes } from '@topo/interop/kubernetes';
+import { importSpigo, parseSpigoJson, SpigoImportError } from '@topo/interop/spigo';
+import { importTraces } from '@topo/interop/traces';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { parseCommandArgs } from '../options.js';
-import { importSpigo, parseSpigoJson, SpigoImportError } from '../spigo/index.js';
+
+interface Imported {
+  text: string;
+  warnings: string[];
+}
+
+/** Each format: what it reads, how many files, and the importer. */
+const FORMATS: Record<string, { what: string; many: boolean; run: (files: InputFile[]) => Imported }> = {
+  spigo: {
+    what: 'spigo .json file',
+    many: false,
+    run: ([file]) => {
+      try {
+        return importSpigo(parseSpigoJson(file!.text), { fileName: basename(file!.name) });
+      } catch (e) {
+        if (e instanceof SpigoImportError) throw new ImportError(file!.name, e.message);
+        throw e;
+      }
+    },
+  },
+  kubernetes: { what: 'Kubernetes or Istio .yaml file', many: true, run: importKubernetes },
+  traces: { what: 'Zipkin or OTLP .json trace file', many: false, run: ([file]) => importTraces(file!) },
+};
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'write a .topo file from a spigo/simianviz architecture (JSON)',
-  usage: 'topo import spigo FILE.json [-o OUT.topo]',
+  usage: 'topo import spigo FILE.json | kubernetes FILE.yaml... | traces FILE.json [-o OUT.topo]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' } });
-    const [format, file, ...extra] = positionals;
+    const [format, ...paths] = positionals;
     if (format === undefined) throw new UsageError(`import from what? usage: ${importCommand.usage}`);
-    if (format !== 'spigo') throw new UsageError(`topo import reads spigo architectures, not '${format}'. usage: ${importCommand.usage}`);
-    if (file === undefined || extra.length > 0) throw new UsageError(`one spigo .json file, please. usage: ${importCommand.usage}`);
-    const text = readInput(file, io);
+    const importer = FORMATS[format];
+    if (!importer) throw new UsageError(`topo import reads ${Object.keys(FORMATS).join(', ')}, not '${format}'. usage: ${importCommand.usage}`);
+    if (paths.length === 0 || (!importer.many && paths.length > 1)) {
+      throw new UsageError(`${importer.many ? 'one or more' : 'one'} ${importer.what}${importer.many ? 's' : ''}, please. usage: ${importCommand.usage}`);
+    }
+    const files = paths.map((p) => readInput(p, importer.what, io));
     let result;
     try {
-      result = importSpigo(parseSpigoJson(text), { fileName: basename(file) });
+      result = importer.run(files);
     } catch (e) {
-      if (e instanceof SpigoImportError) throw new UsageError(`${file}: ${e.message}`);
+      if (e instanceof ImportError) throw new UsageError(e.message);
       throw e;
     }
     for (const warning of result.warnings) io.stderr(`topo import: warning: ${warning}\n`);
@@ -30,7 +60,7 @@ export const importCommand: Command = {
       return 0;
     }
     try {
-      writeFileSync(resolve(io.cwd, values.output), result.text);
+      await writeFileAtomic(resolve(io.cwd, values.output), result.text);
     } catch (e) {
       throw new UsageError(`${values.output}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
@@ -38,13 +68,16 @@ export const importCommand: Command = {
   },
 };
 
-function readInput(file: string, io: CliIO): string {
+function readInput(file: string, what: string, io: CliIO): InputFile {
   const abs = resolve(io.cwd, file);
   try {
-    if (statSync(abs).isDirectory()) throw new UsageError(`${file}: is a directory, not a spigo .json file`);
-    return readFileSync(abs, 'utf8');
+    const stat = statSync(abs);
+    if (stat.isDirectory()) throw new UsageError(`${file}: is a directory, not a ${what}`);
+    checkSize(file, stat.size);
+    return { name: file, text: readFileSync(abs, 'utf8') };
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    if (e instanceof ImportError) throw new UsageError(e.message);
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? 'error'})`);
   }

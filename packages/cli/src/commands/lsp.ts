@@ -5,8 +5,6 @@ import { UsageError, type Command } from '../io.js';
 import { parseCommandArgs } from '../options.js';
 
 export const lsp: Command = {
-  name: 'lsp',
-  summary: 'run the language server over stdio, for editors other than VS Code',
   usage: 'topo lsp --stdio',
   async run(argv) {
     const { values } = parseCommandArgs(argv, { stdio: { type: 'boolean' } });

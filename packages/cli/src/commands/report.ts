@@ -4,20 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
-import { DiagramTooLargeError, GROUP_BY_VALUES, layoutDiagram, renderSvg } from '@topo/diagram';
-import type { DiagramResult } from '@topo/language/protocol';
-import type { Finding, Model } from '@topo/model';
+import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
+import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
 import { ResourceLimitError, simulate, UnknownScenarioError, type SimulationResult } from '@topo/simulator';
-import { readViewAssets } from 'topo/views/assets';
-import type { ReportData } from 'topo/views/messages';
-import { reportHtml } from 'topo/views/report-page';
+import { readViewAssets } from '@topo/views/assets';
+import type { ReportData } from '@topo/views/messages';
+import { reportHtml } from '@topo/views/report-page';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel, requireScenario } from '../load.js';
+import { loadSimulatableModel, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 
 export const report: Command = {
-  name: 'report',
-  summary: 'write the diagram, carbon estimate and a simulation as one HTML page',
   usage: `topo report FILE [-o OUT.html] [--scenario NAME] [--seed N] [--group-by ${GROUP_BY_VALUES.join('|')}]`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -32,15 +29,18 @@ export const report: Command = {
     const file = positionals[0]!;
     const out = resolve(io.cwd, values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`);
 
-    const { model, findings } = await loadCheckedModel(file, io);
+    const { model, findings } = await loadSimulatableModel(file, io);
     if (values.scenario !== undefined) requireScenario(model, values.scenario);
     const name = basename(file);
     const uri = model.uri;
-    const diagram = await drawDiagram(model, findings, groupBy);
+    const { svg, message } = await drawDiagram(model, findings, { groupBy });
+    const diagram = svg === undefined ? { message, nodes: [] } : { svg, nodes: [] };
     const carbon = { report: estimateCarbon(model) };
-    const result = await runScenario(model, values.scenario, seed, io);
+    const summarized = summarizeFindings(findings);
+    const run = await runScenario(model, values.scenario, seed, io);
+    const result = run && { ...run, findings: summarized };
     const data: ReportData = {
-      preview: { uri, name, diagram, carbon },
+      preview: { uri, name, diagram, carbon, problems: { errors: summarized.errors, warnings: summarized.warnings } },
       ...(result ? { results: { uri, name, result } } : {}),
       generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     };
@@ -59,20 +59,6 @@ function integer(text: string, option: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option} wants a whole number, not '${text}'`);
   return n;
-}
-
-function count(findings: Finding[], severity: Finding['severity']): number {
-  return findings.filter((f) => f.severity === severity).length;
-}
-
-async function drawDiagram(model: Model, findings: Finding[], groupBy: (typeof GROUP_BY_VALUES)[number]): Promise<DiagramResult> {
-  const counts = { nodes: [], errors: count(findings, 'error'), warnings: count(findings, 'warning') };
-  try {
-    return { svg: renderSvg(await layoutDiagram(model, { groupBy, findings })), ...counts };
-  } catch (e) {
-    if (e instanceof DiagramTooLargeError) return { message: e.message, ...counts };
-    throw e;
-  }
 }
 
 /** The scenario asked for, else the file's first, else the default load; undefined when too large to run. */
@@ -98,12 +84,13 @@ async function runScenario(model: Model, scenario: string | undefined, seed: num
 }
 
 function summary(path: string, bytes: number, data: ReportData): string {
-  const { diagram, carbon } = data.preview;
+  const { diagram, carbon, problems } = data.preview;
   const lines = [`wrote ${path} (${Math.round(bytes / 1024)} KB): open it in a browser, it needs no network`];
-  const problems = diagram.warnings > 0 ? `, ${diagram.warnings} warning${diagram.warnings === 1 ? '' : 's'}` : '';
-  lines.push(`  diagram: ${diagram.svg ? 'drawn' : diagram.message}${problems}`);
-  if (carbon.report) lines.push(`  carbon: ${formatKgCO2e(carbon.report.totalKgCO2ePerMonth)} per month`);
   const r = data.results?.result;
+  if (r?.findings) lines.push(`  design: ${formatFindingsSummary(r.findings)}`);
+  const warnings = problems.warnings > 0 ? `, ${problems.warnings} warning${problems.warnings === 1 ? '' : 's'}` : '';
+  lines.push(`  diagram: ${diagram.svg ? 'drawn' : diagram.message}${warnings}`);
+  if (carbon.report) lines.push(`  carbon: ${formatKgCO2e(carbon.report.totalKgCO2ePerMonth)} per month`);
   if (r) {
     const ok = r.requests === 0 ? 0 : (100 * r.succeeded) / r.requests;
     const p99 = r.latencyMs.p99 === null ? 'no p99' : `p99 ${Number(r.latencyMs.p99.toPrecision(3))}ms`;

@@ -1,10 +1,13 @@
 // `topo simulate FILE`: runs a scenario of the architecture on the simulator and prints an
-// R-like summary or the JSON result; optionally writes traces, or sweeps the load rate.
+// R-like summary or the JSON result; optionally writes traces, sweeps the load rate or users, or
+// compares the design with its budgets fixed or with another version of it.
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Model } from '@topo/model';
+import type { LoadResult } from '@topo/language';
+import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed, type WhatIfVersion } from '@topo/language/what-if';
+import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
 import {
   DEFAULT_MAX_EVENTS,
   defaultMaxMemoryBytes,
@@ -20,9 +23,11 @@ import {
   UnknownScenarioError,
   type Progress,
   type Span,
+  type SweepOver,
 } from '@topo/simulator';
+import { formatComparison } from '../format-comparison.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel } from '../load.js';
+import { loadSimulatableModel } from '../load.js';
 import { choiceOption, numberOption, parseCommandArgs } from '../options.js';
 
 /** Traced requests by default: one in this many. */
@@ -32,11 +37,9 @@ const PROGRESS_AFTER_MS = 1000;
 const EXIT_INTERRUPTED = 130;
 
 export const simulate: Command = {
-  name: 'simulate',
-  summary: 'simulate a scenario: latency, failures, retries, wasted work, per service',
   usage:
     'topo simulate FILE [--scenario NAME] [--seed N] [--format text|json] ' +
-    '[--trace FILE --trace-format zipkin|otlp --trace-sample N] [--sweep-rate FROM:TO:STEP [--jobs N]] ' +
+    '[--trace FILE --trace-format zipkin|otlp --trace-sample N] [--sweep-rate|--sweep-users FROM:TO:STEP [--jobs N]] [--compare fixed|OTHER.topo] ' +
     '[--max-events N] [--max-memory MB]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -47,9 +50,11 @@ export const simulate: Command = {
       'trace-format': { type: 'string' },
       'trace-sample': { type: 'string' },
       'sweep-rate': { type: 'string' },
+      'sweep-users': { type: 'string' },
       jobs: { type: 'string' },
       'max-events': { type: 'string' },
       'max-memory': { type: 'string' },
+      compare: { type: 'string' },
     });
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
     const traceFormat = choiceOption(values['trace-format'], 'trace-format', ['zipkin', 'otlp'] as const, 'zipkin');
@@ -60,24 +65,36 @@ export const simulate: Command = {
     if ((values['trace-format'] !== undefined || values['trace-sample'] !== undefined) && values.trace === undefined) {
       throw new UsageError('--trace-format and --trace-sample go with --trace FILE');
     }
-    if (values.jobs !== undefined && values['sweep-rate'] === undefined) throw new UsageError('--jobs goes with --sweep-rate');
-    if (values.trace !== undefined && values['sweep-rate'] !== undefined) throw new UsageError('--trace traces one run; it does not go with --sweep-rate');
-    const rates = values['sweep-rate'] === undefined ? undefined : parseRatesOption(values['sweep-rate']);
+    if (values['sweep-rate'] !== undefined && values['sweep-users'] !== undefined) throw new UsageError('a sweep varies one thing: --sweep-rate or --sweep-users');
+    const over = values['sweep-users'] === undefined ? 'rps' : 'users';
+    const sweepSpec = values['sweep-rate'] ?? values['sweep-users'];
+    const sweepFlag = `--sweep-${over === 'rps' ? 'rate' : 'users'}`;
+    if (values.jobs !== undefined && sweepSpec === undefined) throw new UsageError('--jobs goes with --sweep-rate or --sweep-users');
+    if (values.trace !== undefined && sweepSpec !== undefined) throw new UsageError(`--trace traces one run; it does not go with ${sweepFlag}`);
+    if (values.compare !== undefined && (values.trace !== undefined || sweepSpec !== undefined)) throw new UsageError(`--compare runs one scenario twice; it does not go with --trace or ${sweepFlag}`);
+    const rates = sweepSpec === undefined ? undefined : parseRatesOption(sweepSpec, over);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${simulate.usage}`);
 
-    const { model } = await loadCheckedModel(positionals[0]!, io);
-    const scenario = scenarioName(model, values.scenario);
+    const loaded = await loadSimulatableModel(positionals[0]!, io);
+    const { model } = loaded;
     const limits = { maxEvents, maxMemoryBytes };
+    if (values.compare !== undefined) {
+      const versions = await whatIfVersions(positionals[0]!, loaded, values.compare, io);
+      return compareRuns(versions, { scenario: values.scenario, seed, ...limits }, format, io);
+    }
+    const scenario = scenarioName(model, values.scenario);
     try {
       if (rates !== undefined) {
         const jobs = integerOption(values.jobs, 'jobs', Math.min(rates.length, availableParallelism()), 1);
-        const result = await sweep(model, rates, { scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...workerOption() });
+        const swept = resolveScenario(model, scenario);
+        if (over === 'users' && swept.users.length === 0) throw new UsageError(`--sweep-users scales the scenario's \`users\` lines; scenario ${swept.name} has none`);
+        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...workerOption() });
         io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
         return 0;
       }
       const spans: Span[] = [];
       const progress = progressBar(io);
-      const result = await runSimulation(model, {
+      const run = await runSimulation(model, {
         scenario,
         ...(seed === undefined ? {} : { seed }),
         ...limits,
@@ -86,6 +103,7 @@ export const simulate: Command = {
         ...(values.trace === undefined ? {} : { trace: { every: traceSample, onSpan: (s: Span) => void spans.push(s) } }),
       });
       progress.clear();
+      const result = { ...run, findings: summarizeFindings(loaded.findings) };
       if (values.trace !== undefined) {
         const out = resolve(io.cwd, values.trace);
         writeFileSync(out, JSON.stringify(traceFormat === 'zipkin' ? toZipkin(spans) : toOtlp(spans)) + '\n');
@@ -105,6 +123,57 @@ export const simulate: Command = {
   },
 };
 
+/**
+ * The design as written and what it is compared with: the same file after "Fix timeout
+ * budgets" (`fixed`), or another file, loaded and checked like the first.
+ */
+async function whatIfVersions(file: string, loaded: LoadResult, against: string, io: CliIO): Promise<WhatIfVersion[]> {
+  const entry = loaded.documents[0]!;
+  if (against !== 'fixed') {
+    const other = await loadSimulatableModel(against, io);
+    return [
+      { label: file, file, model: loaded.model, findings: loaded.findings },
+      { label: against, file: against, model: other.model, findings: other.findings },
+    ];
+  }
+  const fixed = await withTimeoutBudgetsFixed(entry, loaded.services.topo.Models.analysisOf(entry), loaded.documents, loaded.services);
+  if (fixed.edits === 0) io.stderr(`${file}: every timeout budget already holds; "Fix timeout budgets" changes nothing\n`);
+  return [
+    { label: WHAT_IF_LABELS.asWritten, file, model: loaded.model, findings: loaded.findings },
+    { label: WHAT_IF_LABELS.budgetsFixed, file: `${file} with budgets fixed`, model: fixed.model, findings: fixed.findings },
+  ];
+}
+
+/** Runs the versions on one scenario and seed; prints each design's findings and the table, or the JSON. */
+async function compareRuns(
+  versions: WhatIfVersion[],
+  options: { scenario: string | undefined; seed: number | undefined; maxEvents: number; maxMemoryBytes: number },
+  format: 'text' | 'json',
+  io: CliIO,
+): Promise<number> {
+  const progress = progressBar(io);
+  try {
+    const { runs, table } = await runWhatIf(versions, { ...options, signal: io.signal, onProgress: progress.update });
+    progress.clear();
+    if (format === 'json') {
+      io.stdout(JSON.stringify({ compare: runs.map((r) => ({ label: r.label, ...r.result })) }, null, 2) + '\n');
+    } else {
+      const findings = runs.map((r) => `design ${r.label}: ${r.result.findings ? formatFindingsSummary(r.result.findings) : 'not checked'}`);
+      io.stdout([...findings, '', formatComparison(table)].join('\n'));
+    }
+    if (runs.some((r) => r.result.stopped)) {
+      io.stderr('stopped before the end; the numbers cover what ran\n');
+      return EXIT_INTERRUPTED;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof WhatIfScenarioError) throw new UsageError(e.message);
+    if (!(e instanceof ResourceLimitError)) throw e;
+    io.stderr(`topo simulate: ${e.message}\n`);
+    return 1;
+  }
+}
+
 function integerOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -112,9 +181,9 @@ function integerOption(value: string | undefined, name: string, fallback: number
   return n;
 }
 
-function parseRatesOption(spec: string): number[] {
+function parseRatesOption(spec: string, over: SweepOver): number[] {
   try {
-    return parseRates(spec);
+    return parseRates(spec, over);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -1,20 +1,25 @@
-// Quick fixes for the budget, retry, route and entity rules, and the source action "Fix
-// timeout budgets" that rewrites a file's timeouts so every budget holds.
+// Quick fixes for the budget, retry, queue, route and entity rules, the source action "Fix
+// timeout budgets" that rewrites a file's timeouts so every budget holds, and "Simulate the
+// fix" on budget findings, which asks the editor to compare the file with that fix.
 import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
+  DEFAULT_RETRY_BUDGET,
   formatDuration,
   formatShare,
-  planTimeoutBudgetFixes,
+  queueWait,
   readableTimeoutAtLeast,
   readableTimeoutAtMost,
   type Call,
 } from '@topo/model';
-import type { Call as AstCall, Route, Service } from '../generated/ast.js';
+import type { Call as AstCall, Cache, Datastore, Route, Service } from '../generated/ast.js';
+import { TopoCommands } from '../commands.js';
 import type { Analysis } from '../models.js';
 import { propertySpan } from '../cst-spans.js';
 import type { TopoServices } from '../topo-module.js';
+import { timeoutBudgetEdits } from '../timeout-budget-edits.js';
+import { ignoreFindingAction } from './ignore-action.js';
 import { modelCall, nodeAt } from './locate.js';
 
 export const FIX_TIMEOUT_BUDGETS_KIND = `${CodeActionKind.Source}.fixTimeoutBudgets`;
@@ -37,6 +42,10 @@ export class TopoCodeActionProvider implements CodeActionProvider {
       return fixer ? fixer({ document, diagnostic, analysis }) : [];
     });
     const wanted = params.context.only;
+    const quickFixes = !wanted || wanted.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const simulate = simulateTheFix(document, params.context.diagnostics);
+    if (simulate && quickFixes) actions.push(simulate);
+    if (quickFixes) actions.push(...params.context.diagnostics.flatMap((d) => ignoreFindingAction(document, d) ?? []));
     if (!wanted || wanted.some((k) => FIX_TIMEOUT_BUDGETS_KIND.startsWith(k))) {
       const fix = fixTimeoutBudgets(document, analysis);
       if (fix) actions.push(fix);
@@ -101,6 +110,20 @@ const FIXERS: Record<string, Fixer> = {
     const deadline = readableTimeoutAtLeast(need);
     return replaceProperty(document, diagnostic, service, 'deadline', formatDuration(deadline), `Raise the deadline to ${formatDuration(deadline)} (the edge needs ${formatDuration(need)})`);
   },
+  'retry-amplification': ({ document, diagnostic, analysis }) => {
+    const at = callAt(document, diagnostic, analysis);
+    const end = at?.node.$cstNode?.range.end;
+    if (!at || !end || at.call.retryBudget !== undefined || at.call.retries === 0) return [];
+    const budget = formatShare(DEFAULT_RETRY_BUDGET);
+    return [quickFix(`Add a retry budget (${budget})`, document, diagnostic, [{ range: { start: end, end }, newText: ` retry budget ${budget}` }])];
+  },
+  'queue-timeout': ({ document, diagnostic, analysis }) => {
+    const node = nodeAt<Service | Datastore | Cache>(document, diagnostic.range.start, ['Service', 'Datastore', 'Cache']);
+    const component = node && analysis.context.component(node.name);
+    const wait = component && queueWait(analysis.context, component);
+    if (!node || !wait || !Number.isFinite(wait.fits)) return [];
+    return replaceProperty(document, diagnostic, node, 'queue', String(wait.fits), `Shrink the queue to ${wait.fits} (callers wait at most ${formatDuration(wait.longestWaitMs)})`);
+  },
 };
 
 /** A missing timeout with nothing to size it by: a second, the common default of clients. */
@@ -146,21 +169,24 @@ function quickFix(title: string, document: LangiumDocument, diagnostic: Diagnost
   };
 }
 
+/** Findings that "Fix timeout budgets" answers: they offer to simulate the fix. */
+const SIMULATE_THE_FIX_RULES = new Set(['timeout-budget', 'deadline-budget']);
+
+/** "Simulate the fix": the editor's compare view, the file as written against its budgets fixed. */
+function simulateTheFix(document: LangiumDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const budgets = diagnostics.filter((d) => SIMULATE_THE_FIX_RULES.has(String(d.code)));
+  if (budgets.length === 0) return undefined;
+  const title = 'Simulate the fix';
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: budgets, command: { title, command: TopoCommands.compareFixed, arguments: [document.uri.toString()] } };
+}
+
 /** "Fix timeout budgets": the planned timeouts of the calls written in this file. */
 function fixTimeoutBudgets(document: LangiumDocument, analysis: Analysis): CodeAction | undefined {
-  const byId = new Map(analysis.model.services.flatMap((s) => s.calls).map((c) => [c.id, c]));
-  const uri = document.uri.toString();
-  const edits = planTimeoutBudgetFixes(analysis.model, analysis.context).flatMap((fix): TextEdit[] => {
-    const call = byId.get(fix.callId);
-    if (!call?.loc || call.loc.uri !== uri) return [];
-    const node = nodeAt<AstCall | Route>(document, call.loc.start, ['Call', 'Route']);
-    const range = node && valueRange(node, 'timeout');
-    return range ? [{ range, newText: formatDuration(fix.timeoutMs) }] : [];
-  });
+  const edits = timeoutBudgetEdits(document, analysis);
   if (edits.length === 0) return undefined;
   return {
     title: `Fix timeout budgets (${edits.length} timeout${edits.length === 1 ? '' : 's'})`,
     kind: FIX_TIMEOUT_BUDGETS_KIND,
-    edit: { changes: { [uri]: edits } },
+    edit: { changes: { [document.uri.toString()]: edits } },
   };
 }

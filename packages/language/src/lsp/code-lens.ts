@@ -6,11 +6,9 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { componentCarbon, formatKgCO2e } from '@topo/carbon';
 import { deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
+import { TopoCommands } from '../commands.js';
 import type { TopoFile } from '../generated/ast.js';
 import type { TopoServices } from '../topo-module.js';
-
-export const OPEN_PREVIEW_COMMAND = 'topo.openPreview';
-export const SIMULATE_COMMAND = 'topo.runSimulation';
 
 export class TopoCodeLensProvider implements CodeLensProvider {
   constructor(private readonly services: TopoServices) {}
@@ -26,7 +24,7 @@ export class TopoCodeLensProvider implements CodeLensProvider {
 
     const root = document.parseResult.value as TopoFile;
     const arch = root.elements.find((e) => e.$type === 'Architecture');
-    if (arch?.$cstNode) lens({ uri, start: arch.$cstNode.range.start, end: arch.$cstNode.range.end }, '$(open-preview) Open Preview', OPEN_PREVIEW_COMMAND, [uri]);
+    if (arch?.$cstNode) lens({ uri, start: arch.$cstNode.range.start, end: arch.$cstNode.range.end }, '$(open-preview) Open Preview', TopoCommands.openPreview, [uri]);
 
     for (const service of model.services) {
       if (!here(service.loc)) continue;
@@ -40,7 +38,9 @@ export class TopoCodeLensProvider implements CodeLensProvider {
       if (usage && here(service.locs.deadline)) lens(service.locs.deadline, usage.label);
     }
     for (const scenario of model.scenarios) {
-      if (here(scenario.loc)) lens(scenario.loc, '▶ Simulate', SIMULATE_COMMAND, [uri, scenario.name]);
+      if (!here(scenario.loc)) continue;
+      lens(scenario.loc, '▶ Simulate', TopoCommands.simulate, [uri, scenario.name]);
+      lens(scenario.loc, 'Compare with fixed budgets', TopoCommands.compareFixed, [uri, scenario.name]);
     }
     return lenses;
   }

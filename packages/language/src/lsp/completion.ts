@@ -1,9 +1,23 @@
 // Completion: references are already filtered by kind by the scope (a call's target offers
 // services, datastores and caches); `uses` offers facets before whole entities, since using
-// a whole entity is a smell.
-import type { AstNodeDescription, ReferenceInfo } from 'langium';
-import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+// a whole entity is a smell; the resilience and capacity keywords come with what they do.
+import type { AstNodeDescription, GrammarAST, MaybePromise, ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
+import { DEFAULT_AUTOSCALE_EVERY_MS, DEFAULT_AUTOSCALE_WARMUP_MS, DEFAULT_BREAKER, formatBreaker, formatDuration, RETRY_BUDGET_MIN_RETRIES } from '@topo/model';
+
+/** The resilience keywords say what they do, with the defaults in force. */
+const KEYWORD_DETAIL: Record<string, string> = {
+  breaker: `circuit breaker per caller instance; alone: ${formatBreaker(DEFAULT_BREAKER)} (Hystrix's defaults)`,
+  budget: `retry budget P: retries in flight stay below max(${RETRY_BUDGET_MIN_RETRIES}, P × attempts in flight) (Envoy's)`,
+  bulkhead: 'bulkhead N: at most N attempts in flight per caller instance; one more is rejected',
+  fallback: 'when the call finally fails, go on; the request counts as degraded',
+  queue: 'queue N: at most N requests wait per instance beyond its threads; more are rejected at once',
+  lock: "lock P: P of each request's work runs under one lock per instance (contention)",
+  autoscale: `autoscale MIN..MAX at U: each period the count per region becomes ceil(count × utilisation / U); alone: every ${formatDuration(DEFAULT_AUTOSCALE_EVERY_MS)} warmup ${formatDuration(DEFAULT_AUTOSCALE_WARMUP_MS)}`,
+  users: 'users N think T into S: a closed workload; each user sends, waits for the answer, thinks (exponential), again',
+  from: 'from T: the line starts T into the scenario',
+};
 
 const KIND_OF: Record<string, CompletionItemKind> = {
   Service: CompletionItemKind.Class,
@@ -16,6 +30,12 @@ const KIND_OF: Record<string, CompletionItemKind> = {
 };
 
 export class TopoCompletionProvider extends DefaultCompletionProvider {
+  protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+    const detail = KEYWORD_DETAIL[keyword.value];
+    if (detail === undefined) return super.completionForKeyword(context, keyword, acceptor);
+    acceptor(context, { label: keyword.value, kind: CompletionItemKind.Keyword, detail, sortText: '1' });
+  }
+
   protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
     const item = super.createReferenceCompletionItem(description, refInfo, context);
     const facetsFirst = refInfo.property === 'uses' ? (description.type === 'Facet' ? '0' : '1') : '0';

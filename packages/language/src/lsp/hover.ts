@@ -8,15 +8,20 @@ import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
   coupling,
+  describeResilience,
   formatCallCost,
   formatDuration,
   formatNeed,
   formatReach,
   formatShare,
   formatSize,
+  multiply,
   petalMemoryUse,
+  queueWait,
+  reachAttempts,
   type AnalysisContext,
   type Call,
+  type Component,
   type Model,
 } from '@topo/model';
 import type { Petal } from '../generated/ast.js';
@@ -71,7 +76,14 @@ export function describeCall(call: Call, ctx: AnalysisContext): string {
     );
   }
   const reach = ctx.reach(call.from);
-  if (reach) lines.push(`- ${call.from} runs ${formatReach(reach)}; this call multiplies it by ${cost.attempts}`);
+  const attempts = reachAttempts(call);
+  if (reach) lines.push(`- ${call.from} runs ${formatReach(reach)}; this call multiplies it by ${attempts}`);
+  if (reach && call.retryBudget !== undefined && call.retries > 0) {
+    lines.push(
+      `- worst case: ${call.target} reached ×${multiply(reach.times, attempts)} from ${reach.entry} with the retry budget (1 + min(${call.retries} retries, ${formatShare(call.retryBudget)})), ×${multiply(reach.times, cost.attempts)} without it; the time it may take is the same`,
+    );
+  }
+  lines.push(...describeResilience(call).map((l) => `- ${l}`));
   if (ctx.inCycle(call)) lines.push('- part of a dependency cycle: no budget can hold around it');
   return lines.join('\n');
 }
@@ -100,9 +112,25 @@ export function describeComponent(name: string, ctx: AnalysisContext, carbon?: C
     lines.push(`- replication ${c.replication} · read ${c.read} · write ${c.write}`);
   }
   if (c.kind === 'cache') lines.push(`- hit ratio ${formatShare(c.hit)}`);
+  if (c.queue !== undefined) lines.push(`- ${describeQueue(c, c.queue, ctx)}`);
+  if (c.lock !== undefined) lines.push(`- lock ${formatShare(c.lock)}: that share of each request's work holds one lock per instance, one request at a time (contention: the USL's σ)`);
+  const a = c.autoscale;
+  if (a) {
+    lines.push(
+      `- autoscale ${a.min}..${a.max} per region, starting at ${c.instancesPerRegion}: every ${formatDuration(a.everyMs)} the count becomes ceil(count × utilisation / ${formatShare(a.target)}); a new instance serves ${formatDuration(a.warmupMs)} after it starts; scale-in drains the least busy`,
+    );
+  }
   const footprint = carbon && componentCarbon(carbon, name);
   if (footprint) lines.push(`- carbon: ${formatKgCO2e(footprint.totalKgCO2ePerMonth)}/month at 50% CPU (${formatKgCO2e(footprint.operationalKgCO2ePerMonth)} operational + ${formatKgCO2e(footprint.embodiedKgCO2ePerMonth)} embodied)`);
   return lines.join('\n');
+}
+
+/** `queue 200` with what a full queue holds, against the longest a caller waits. */
+function describeQueue(c: Component, queue: number, ctx: AnalysisContext): string {
+  const { threads, work } = c;
+  const holds = `queue ${queue} per instance beyond its ${threads} threads: a full queue holds its last request about ${formatDuration((queue * work.meanMs) / threads)} (${queue} × ${formatDuration(work.meanMs)} work / ${threads} threads); an arrival that finds it full is rejected at once`;
+  const wait = queueWait(ctx, c);
+  return wait ? `${holds}; callers wait at most ${formatDuration(wait.longestWaitMs)}, a queue of ${wait.fits} fits` : holds;
 }
 
 export function describePetal(name: string, ctx: AnalysisContext): string | undefined {

@@ -69,11 +69,12 @@ export function checkSingleArchitecture(root: TopoFile, accept: ValidationAccept
 const ONCE: Record<string, string[][]> = {
   Region: [['provider'], ['zones'], ['grid'], ['pue']],
   Network: [['zone'], ['crosszone'], ['crossregion'], ['petal'], ['encode'], ['discovery']],
-  Service: [['team'], ['regions'], ['zones'], ['threads'], ['layer'], ['memory'], ['owns'], ['provides'], ['uses'], ['chaos'], ['deadline'], ['budget']],
-  Datastore: [['team'], ['regions'], ['zones'], ['threads'], ['replication'], ['read'], ['write'], ['storage']],
-  Cache: [['team'], ['regions'], ['zones'], ['threads'], ['hit']],
-  Call: [['read', 'write'], ['share'], ['on'], ['timeout'], ['connect'], ['retries'], ['backoff'], ['retry']],
-  Route: [['read', 'write'], ['share'], ['on'], ['timeout'], ['connect'], ['retries'], ['backoff'], ['retry']],
+  Service: [['team'], ['regions'], ['zones'], ['threads'], ['queue'], ['lock'], ['layer'], ['memory'], ['owns'], ['provides'], ['uses'], ['chaos'], ['deadline'], ['budget']],
+  Datastore: [['team'], ['regions'], ['zones'], ['threads'], ['queue'], ['lock'], ['replication'], ['read'], ['write'], ['storage']],
+  Cache: [['team'], ['regions'], ['zones'], ['threads'], ['queue'], ['lock'], ['hit']],
+  // `retry same|different` and `retry budget P` are two options: each is counted by its second word.
+  Call: [['read', 'write'], ['share'], ['on'], ['timeout'], ['connect'], ['retries'], ['backoff'], ['same', 'different'], ['budget'], ['breaker'], ['bulkhead'], ['fallback']],
+  Route: [['read', 'write'], ['share'], ['on'], ['timeout'], ['connect'], ['retries'], ['backoff'], ['same', 'different'], ['budget'], ['breaker'], ['bulkhead'], ['fallback']],
   Petal: [['region'], ['memory'], ['replicas'], ['members']],
   Scenario: [['warmup'], ['seed']],
 };
@@ -101,7 +102,7 @@ export function checkRepeatedProperties(node: AstNode, accept: ValidationAccepto
 }
 
 /** Child nodes that a block may hold once (a repeat replaced the first in the AST, not in the text). */
-const CHILD_PROPERTIES = new Set(['Instances', 'Work']);
+const CHILD_PROPERTIES = new Set(['Instances', 'Work', 'Autoscale']);
 
 /** A keyword used as a name (`service edge`, `call timeout`) is not a property keyword. */
 function isNameToken(leaf: CstNode): boolean {

@@ -12,12 +12,17 @@ export function isInside(uri: URI, folder: URI): boolean {
   return uri.scheme === folder.scheme && !relative.startsWith('..') && !relative.startsWith('/');
 }
 
+/** The folders imports stay inside (and topo.json is looked up to): the CLI's, else the editor's workspace folders. */
+export function workspaceRoots(services: TopoServices): string[] | undefined {
+  return services.topo.Settings.workspaceRoots ?? services.shared.workspace.WorkspaceManager.workspaceFolders?.map((f) => f.uri);
+}
+
 export function checkImport(services: TopoServices) {
   const documents = services.shared.workspace.LangiumDocuments;
   return (imp: Import, accept: ValidationAcceptor): void => {
     const document = AstUtils.getDocument(imp);
     const path = importPath(imp);
-    const roots = services.topo.Settings.workspaceRoots ?? services.shared.workspace.WorkspaceManager.workspaceFolders?.map((f) => f.uri);
+    const roots = workspaceRoots(services);
     const resolved = resolveImport(document.uri, path);
     if (roots && roots.length > 0 && !roots.some((root) => isInside(resolved, URI.parse(root)))) {
       accept('error', `cannot import '${path}': it is outside the workspace folder, and imports stay inside it`, {

@@ -4,9 +4,12 @@
 import type { ValidationChecks } from 'langium';
 import type { TopoAstType } from '../generated/ast.js';
 import type { TopoServices } from '../topo-module.js';
+import { checkAutoscale, checkLock, checkUsers } from './capacity.js';
+import { checkChaos } from './chaos.js';
 import { checkDuplicateNames, checkRepeatedProperties, checkSingleArchitecture } from './declarations.js';
 import { checkImport } from './imports.js';
 import { checkModel } from './model-rules.js';
+import { checkCallResilience, checkQueue } from './resilience.js';
 
 export function registerValidationChecks(services: TopoServices): void {
   const registry = services.validation.ValidationRegistry;
@@ -16,13 +19,16 @@ export function registerValidationChecks(services: TopoServices): void {
     Import: checkImport(services),
     Region: checkRepeatedProperties,
     Network: checkRepeatedProperties,
-    Service: checkRepeatedProperties,
-    Datastore: checkRepeatedProperties,
-    Cache: checkRepeatedProperties,
-    Call: checkRepeatedProperties,
-    Route: checkRepeatedProperties,
+    Service: [checkRepeatedProperties, checkQueue, checkLock],
+    Datastore: [checkRepeatedProperties, checkQueue, checkLock],
+    Cache: [checkRepeatedProperties, checkQueue, checkLock],
+    Autoscale: checkAutoscale,
+    Users: checkUsers,
+    Call: [checkRepeatedProperties, checkCallResilience],
+    Route: [checkRepeatedProperties, checkCallResilience],
     Petal: checkRepeatedProperties,
     Scenario: checkRepeatedProperties,
+    Chaos: checkChaos,
   };
   registry.register(checks);
 }

@@ -3,7 +3,7 @@
 // of every component, which callers are bounded by a propagated deadline, and the
 // longest uniform-timeout chain from every call.
 import type { Call, Component, Model, Service } from '../model.js';
-import { callCost, needOf, type CallCost, type Need } from './cost.js';
+import { callCost, needOf, reachAttempts, type CallCost, type Need } from './cost.js';
 import { stronglyConnectedComponents } from './graph.js';
 import { durationKey } from './numbers.js';
 
@@ -20,6 +20,8 @@ export const DEFAULT_ANALYSIS_OPTIONS: Readonly<Required<AnalysisOptions>> = { m
 export interface Reach {
   times: number;
   entry: string;
+  /** The calls with a retry budget on the way from the entry (counted at 1 + min(retries, P)). */
+  budgeted: readonly Call[];
 }
 
 /** The longest chain of calls that all have one timeout, starting at a call. */
@@ -188,13 +190,13 @@ export class AnalysisContext {
   /** reach(entry) = 1, reach(T) = max over calls c into T of reach(caller) × attempts(c), cycles left out. */
   private computeReach(): void {
     for (const c of this.topological) {
-      let best: Reach | undefined = this.entryNames.has(c.name) ? { times: 1, entry: c.name } : undefined;
+      let best: Reach | undefined = this.entryNames.has(c.name) ? { times: 1, entry: c.name, budgeted: [] } : undefined;
       for (const call of this.callsInto(c.name)) {
         if (this.inCycle(call)) continue;
         const from = this.reaches.get(call.from);
         if (!from) continue;
-        const times = from.times * this.cost(call).attempts;
-        if (!best || times > best.times) best = { times, entry: from.entry };
+        const times = multiply(from.times, reachAttempts(call));
+        if (!best || times > best.times) best = { times, entry: from.entry, budgeted: call.retryBudget === undefined ? from.budgeted : [...from.budgeted, call] };
       }
       if (best) this.reaches.set(c.name, best);
     }
@@ -240,6 +242,12 @@ export class AnalysisContext {
       if (best.size > 0) longestFrom.set(s.name, best);
     }
   }
+}
+
+/** A product of budgeted attempts (1.2 × 1.2 × 1.2) to a billionth, so 1.728 is 1.728; whole products as they are. */
+export function multiply(a: number, b: number): number {
+  const product = a * b;
+  return Number.isInteger(product) ? product : Math.round(product * 1e9) / 1e9;
 }
 
 const REACHED = 1;

@@ -38,6 +38,14 @@ export function callCostWith(call: Call, timeoutMs: number | undefined): CallCos
   return { call, attempts, timeoutMs, ms };
 }
 
+/**
+ * Attempts as reach() counts them: 1 + min(retries, P) under `retry budget P`, since the
+ * budget lets at most P of the attempts in flight be retries; else 1 + retries.
+ */
+export function reachAttempts(call: Call): number {
+  return 1 + (call.retryBudget === undefined ? call.retries : Math.min(call.retries, call.retryBudget));
+}
+
 /** The need of a service from its calls' costs; of a datastore or cache, its work. */
 export function needOf(component: Component, costOf: (call: Call) => CallCost = callCost): Need {
   const terms: NeedTerm[] = [{ kind: 'work', ms: component.work.meanMs }];

@@ -1,7 +1,7 @@
 // Topo: Export Diagram as SVG…: the preview's picture as a file. Its colours are CSS
 // variables with light and dark defaults, so it follows the colour scheme where it is shown.
 import * as vscode from 'vscode';
-import { TopoRequests, type DiagramParams, type DiagramResult, type GroupBy } from '@topo/language/protocol';
+import { TopoRequests, type GroupBy } from '@topo/language/protocol';
 import { request } from '../client.js';
 import type { Topo } from '../context.js';
 import { displayName, notOpen, siblingUri, topoUri } from '../target.js';
@@ -12,7 +12,7 @@ export async function exportSvg(topo: Topo, uriArg?: unknown): Promise<void> {
   if (!uri) return notOpen();
   await topo.ready;
   const groupBy = vscode.workspace.getConfiguration('topo', uri).get<GroupBy>('preview.groupBy');
-  const diagram = await request<DiagramResult>(topo.client, TopoRequests.diagram, { uri: uri.toString(), groupBy } satisfies DiagramParams);
+  const diagram = await request(topo.client, TopoRequests.diagram, { uri: uri.toString(), groupBy });
   if (!diagram.svg) {
     await vscode.window.showErrorMessage(diagram.message ?? `${displayName(uri)} cannot be drawn.`);
     return;

@@ -2,8 +2,8 @@
 // file beside it, left unsaved for the user to review. What the JSON could not say is
 // listed in the output channel.
 import * as vscode from 'vscode';
-// The CLI's importer: pure functions, bundled into the extension.
-import { importSpigo, parseSpigoJson, SpigoImportError } from '@topo/cli/spigo';
+// The importer: pure functions, bundled into the extension.
+import { importSpigo, parseSpigoJson, SpigoImportError } from '@topo/interop/spigo';
 import { displayName } from '../target.js';
 
 async function pickJson(arg: unknown): Promise<vscode.Uri | undefined> {

@@ -1,8 +1,8 @@
-// A webview's page: the views' bundle from the extension's dist/views, a fresh nonce, and
-// a policy that loads nothing else.
+// A webview's page: the views' bundle (packages/views) from the extension's dist/views, a
+// fresh nonce, and a policy that loads nothing else.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { pageHtml, VIEWS_SCRIPT, VIEWS_STYLE, type ViewName } from '../views/page.js';
+import { pageHtml, VIEWS_SCRIPT, VIEWS_STYLE, type ViewName } from '@topo/views/page';
 
 export function viewsFolder(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'views');

@@ -1,14 +1,14 @@
-// The preview beside the editor: one panel per file and mode. It pulls the diagram and the
-// carbon estimate from the server when the panel opens, when the server says the file's
-// model changed (after each rebuild, so as the user types) and when a setting changes;
-// pushes come in bursts while typing, so a refresh waits for a short quiet spell, and
-// never runs twice at once.
+// The preview beside the editor: one panel per file and mode. It pulls the diagram, the
+// carbon estimate and the problem counts from the server when the panel opens, when the
+// server says the file's model changed (after each rebuild, so as the user types) and when
+// a setting changes; pushes come in bursts while typing, so a refresh waits for a short
+// quiet spell, and never runs twice at once.
 import * as vscode from 'vscode';
-import { TopoRequests, type CarbonParams, type CarbonResult, type DiagramNodeSource, type DiagramParams, type DiagramResult, type GroupBy } from '@topo/language/protocol';
+import { TopoRequests, type DiagramNodeSource, type DiagramResult, type GroupBy } from '@topo/language/protocol';
+import type { FromView, PreviewData, PreviewMode, ToView } from '@topo/views/messages';
 import { request } from '../client.js';
 import type { Topo } from '../context.js';
 import { displayName } from '../target.js';
-import type { FromView, PreviewData, PreviewMode, ToView } from '../views/messages.js';
 import { webviewHtml, webviewOptions } from './html.js';
 
 export const PREVIEW_VIEW_TYPE = 'topo.preview';
@@ -18,15 +18,6 @@ const QUIET_MS = 120;
 
 function title(uri: vscode.Uri, mode: PreviewMode): string {
   return `${mode === 'carbon' ? 'Carbon' : 'Preview'}: ${displayName(uri)}`;
-}
-
-/** Error and warning counts of a file, as the editor has them. */
-function diagnosticCounts(uri: vscode.Uri): { errors: number; warnings: number } {
-  const list = vscode.languages.getDiagnostics(uri);
-  return {
-    errors: list.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
-    warnings: list.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length,
-  };
 }
 
 export class PreviewPanel {
@@ -132,16 +123,15 @@ export class PreviewPanel {
     const { client } = this.topo;
     const config = vscode.workspace.getConfiguration('topo', this.uri);
     const uri = this.uri.toString();
-    const carbonParams: CarbonParams = { uri, utilization: config.get<number>('carbon.utilization') };
-    const diagramParams: DiagramParams = { uri, groupBy: config.get<GroupBy>('preview.groupBy') };
-    const [diagram, carbon] = await Promise.all([
+    const [diagram, carbon, problems] = await Promise.all([
       this.mode === 'preview'
-        ? request<DiagramResult>(client, TopoRequests.diagram, diagramParams)
-        : Promise.resolve<DiagramResult>({ nodes: [], ...diagnosticCounts(this.uri) }),
-      request<CarbonResult>(client, TopoRequests.carbon, carbonParams),
+        ? request(client, TopoRequests.diagram, { uri, groupBy: config.get<GroupBy>('preview.groupBy') })
+        : Promise.resolve<DiagramResult>({ nodes: [] }),
+      request(client, TopoRequests.carbon, { uri, utilization: config.get<number>('carbon.utilization') }),
+      request(client, TopoRequests.problems, { uri }),
     ]);
     this.nodes = diagram.nodes;
-    return { uri, name: displayName(this.uri), diagram, carbon };
+    return { uri, name: displayName(this.uri), diagram, carbon, problems };
   }
 
   private async post(message: ToView): Promise<void> {

@@ -10,6 +10,7 @@ import { fanOut } from './fan-out.js';
 import { layerViolation, sidewaysDependency } from './layering.js';
 import { missingTimeout } from './missing-timeout.js';
 import { petalMemory, petalRegion, petalReplicas } from './petals.js';
+import { queueTimeout } from './queue-timeout.js';
 import { consistencyLevel, replicationFactor } from './replication.js';
 import { retryAmplification } from './retry-amplification.js';
 import { retrySameInstance } from './retry-same-instance.js';
@@ -49,6 +50,7 @@ export const RULES: readonly RegisteredRule[] = [
   { id: 'petal-memory', check: petalMemory },
   { id: 'route-shares', check: routeShares },
   { id: 'unknown-instance-type', check: unknownInstanceType },
+  { id: 'queue-timeout', check: queueTimeout },
 ];
 
 /** The ids the model analysis reports, in the order of the reference's table. */

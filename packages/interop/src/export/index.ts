@@ -1,0 +1,37 @@
+// `topo export`: a model in the formats of the tools people already use. Pure functions of
+// the model (and, for the Impact Framework, its carbon estimate).
+import { estimateCarbon, type CarbonOptions } from '@topo/carbon';
+import type { Model } from '@topo/model';
+import { backstageEntities } from './backstage.js';
+import { impactManifest } from './impact.js';
+import { likec4Model } from './likec4.js';
+import { mermaidFlowchart } from './mermaid.js';
+import { modelJson } from './model-json.js';
+import { structurizrWorkspace } from './structurizr.js';
+
+export const EXPORT_FORMATS = ['model', 'likec4', 'structurizr', 'mermaid', 'backstage', 'impact'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** For `impact`: the carbon estimate's options, e.g. a simulated scenario's utilisation and traffic. */
+  carbon?: CarbonOptions;
+  /** For `impact`: the scenario those came from, named in the manifest. */
+  scenario?: string;
+}
+
+export function exportModel(model: Model, format: ExportFormat, options: ExportOptions = {}): string {
+  switch (format) {
+    case 'model':
+      return modelJson(model);
+    case 'likec4':
+      return likec4Model(model);
+    case 'structurizr':
+      return structurizrWorkspace(model);
+    case 'mermaid':
+      return mermaidFlowchart(model);
+    case 'backstage':
+      return backstageEntities(model);
+    case 'impact':
+      return impactManifest(model, estimateCarbon(model, options.carbon), options.scenario);
+  }
+}

@@ -1,0 +1,84 @@
+// Autoscaling, `autoscale MIN..MAX at U every P warmup W`: per component and region, a
+// controller looks every P at the busy share of its instances' threads over the period and
+// sets the count to ceil(count × utilisation / U), within MIN..MAX. A started instance is
+// listed (serves) W later and counts as busy until then: it is starting up (booting,
+// compiling, filling caches). That is what makes a warmup longer than the period loop — the
+// starting instances look busy, so the controller starts more. Scale-in unlists the least
+// busy instances (starting ones first); each finishes what it holds and is stopped at the
+// controller's next look.
+import type { Autoscale } from '@topo/model';
+import { nanos, type Process } from '@topo/runtime';
+import type { Engine } from './engine.js';
+import type { Instance, Target } from './topology.js';
+
+export function scheduleAutoscaling(e: Engine): void {
+  for (const t of e.topo.targets) {
+    const a = t.component.autoscale;
+    if (!a || t.managed) continue;
+    for (const region of t.component.regions) e.rt.spawn((p) => control(e, t, region, a, p));
+  }
+}
+
+/** The instances a controller counts: alive, not draining (starting ones included). */
+export function counted(t: Target): Instance[] {
+  return t.instances.filter((i) => i.alive && !i.draining);
+}
+
+function control(e: Engine, t: Target, region: string, a: Autoscale, p: Process): void {
+  const everyNs = nanos(a.everyMs);
+  const warmupNs = nanos(a.warmupMs);
+  const zones = e.model.regions.find((r) => r.name === region)?.zones ?? [];
+  // Instances started per zone, for their names.
+  const started = new Map<string, number>();
+  for (const i of t.inRegion.get(region) ?? []) started.set(i.zone, (started.get(i.zone) ?? 0) + 1);
+  const busyAt = new Map<Instance, number>();
+  // When each instance this controller started is warm (the first ones are warm from the start).
+  const warmAt = new Map<Instance, number>();
+  let lastNs = 0;
+  const look = (): void => {
+    const now = p.now;
+    const fleet = [...(t.inRegion.get(region) ?? [])];
+    for (const i of fleet) if (i.draining && i.active === 0 && i.inbox.length === 0) e.stop(i);
+    const live = fleet.filter((i) => i.alive && !i.draining);
+    let busy = 0;
+    let capacity = 0;
+    for (const i of live) {
+      const running = i.runningNs(lastNs, now);
+      const starting = Math.max(0, Math.min(now, warmAt.get(i) ?? 0) - Math.max(lastNs, i.startedNs));
+      capacity += running * t.threads;
+      busy += (i.busyNs - (busyAt.get(i) ?? 0)) + starting * t.threads;
+    }
+    for (const i of fleet) busyAt.set(i, i.busyNs);
+    lastNs = now;
+    const utilisation = capacity === 0 ? 0 : busy / capacity;
+    // The tolerance keeps a count exactly at its target from rounding up.
+    const want = Math.min(a.max, Math.max(a.min, Math.ceil((live.length * utilisation) / a.target - 1e-9)));
+    for (let n = live.length; n < want; n++) {
+      const zone = leastPopulated(zones, live);
+      const k = (started.get(zone) ?? 0) + 1;
+      started.set(zone, k);
+      const inst = e.startInstance(t, region, zone, `${t.name}.${region}.${zone}.${k}`, warmupNs);
+      warmAt.set(inst, now + warmupNs);
+      live.push(inst);
+    }
+    if (want < live.length) {
+      const load = (i: Instance): number => (i.inService ? i.active + i.inbox.length + 1 : 0);
+      for (const i of [...live].sort((x, y) => load(x) - load(y) || y.startedNs - x.startedNs).slice(0, live.length - want)) e.drain(i);
+    }
+    e.timeline.instances(t.name, now, counted(t).length);
+    if (now + everyNs < e.loadEndNs) p.sleep(everyNs, look);
+  };
+  e.timeline.instances(t.name, 0, counted(t).length);
+  if (everyNs < e.loadEndNs) p.sleep(everyNs, look);
+}
+
+/** The zone with the fewest of these instances (the first such in the region's order). */
+function leastPopulated(zones: string[], instances: Instance[]): string {
+  let best = zones[0]!;
+  let fewest = Infinity;
+  for (const z of zones) {
+    const n = instances.filter((i) => i.zone === z).length;
+    if (n < fewest) [best, fewest] = [z, n];
+  }
+  return best;
+}

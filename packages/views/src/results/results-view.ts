@@ -1,0 +1,88 @@
+// The results of a run: what happened (summary), when (throughput and p99 per second, and
+// attempts and wasted work per second, with each fault's window shaded), how long requests took (histogram, percentiles) and where (per
+// service: utilisation, timeouts, retries, wasted work). Exports as JSON and CSV.
+import type uPlot from 'uplot';
+import type { Host } from '../host.js';
+import type { ExportFormat, ResultsData } from '../messages.js';
+import { escapeHtml, formatCount } from '../format.js';
+import { redrawOnChange } from '../redraw.js';
+import { chartPalette } from '../theme.js';
+import { histogramChart, timelineChart, workChart } from './charts.js';
+import { exportFile } from './export.js';
+import { percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
+
+function subtitle(data: ResultsData): string {
+  const r = data.result;
+  return `${escapeHtml(data.name)} · seed ${r.seed} · ${r.simulatedSeconds}s simulated in ${(r.wallMs / 1000).toFixed(1)}s · ${formatCount(r.events)} events`;
+}
+
+const EXPORTS: Array<[ExportFormat, string]> = [
+  ['json', 'JSON'],
+  ['csv-services', 'CSV: services'],
+  ['csv-timeline', 'CSV: timeline'],
+];
+
+/** Shown when the run was traced. */
+const TRACE_EXPORTS: Array<[ExportFormat, string]> = [
+  ['zipkin', 'Traces: Zipkin'],
+  ['otlp', 'Traces: OTLP'],
+];
+
+export interface ResultsView {
+  show(data: ResultsData): void;
+}
+
+/** Mounts the view once (listeners for exports, resizes and theme changes); `show` draws a run. */
+export function mountResults(root: HTMLElement, host: Host): ResultsView {
+  let data: ResultsData | undefined;
+  let charts: uPlot[] = [];
+
+  const draw = () => {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    if (!data) return;
+    const timeline = root.querySelector<HTMLElement>('.timeline-chart')!;
+    const work = root.querySelector<HTMLElement>('.work-chart')!;
+    const histogram = root.querySelector<HTMLElement>('.histogram-chart')!;
+    const palette = chartPalette();
+    charts = [
+      timelineChart(timeline, data.result, palette, Math.max(280, timeline.clientWidth)),
+      workChart(work, data.result, palette, Math.max(280, work.clientWidth)),
+      histogramChart(histogram, data.result, palette, Math.max(240, histogram.clientWidth)),
+    ].filter((c): c is uPlot => c !== undefined);
+  };
+
+  root.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement).closest('.exports button');
+    if (!button || !data) return;
+    const file = exportFile(data.result, (button as HTMLElement).dataset.export as ExportFormat, data.spans);
+    host.save(file.fileName, file.text);
+  });
+  redrawOnChange(root, draw);
+
+  return {
+    show(next) {
+      data = next;
+      root.innerHTML = resultsHtml(next);
+      draw();
+    },
+  };
+}
+
+function resultsHtml(data: ResultsData): string {
+  const r = data.result;
+  const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
+  return (
+    `<div class="results">` +
+    `<header class="toolbar"><h1>Simulation: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
+    `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>` +
+    summaryHtml(r) +
+    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div></section>` +
+    `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
+    `<p class="muted note">Wasted work: service time finished each second for callers that had already given up.</p></section>` +
+    `<div class="row"><section class="grow"><h2>Latency</h2><div class="chart histogram-chart"></div>` +
+    `<p class="muted note">Each bar is a fifth of a tenfold of latency; its area, not its height, is its share of the requests.</p></section>` +
+    `<section><h2>Percentiles</h2>${percentilesHtml(r.latencyMs)}</section></div>` +
+    `<section><h2>Services</h2>${servicesHtml(r)}</section></div>`
+  );
+}
