@@ -1,6 +1,6 @@
 // `topo carbon FILE`: what the architecture emits per month by the Cloud Carbon Footprint
 // methodology, per component and region, and with a scenario, SCI per 1,000 requests.
-import { components as componentsOf, instanceType, totalInstances, type Model } from '@topo/model';
+import { components as componentsOf, instanceType, type Model } from '@topo/model';
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
 import { simulate } from '@topo/simulator';
 import { UsageError, type CliIO, type Command } from '../io.js';
