@@ -62,7 +62,7 @@ describe('topo lsp --stdio', () => {
     expect(codes(after)).not.toContain('timeout-budget@16');
   });
 
-  it('answers the custom requests: diagram, problems, carbon and scenarios', async () => {
+  it('answers the custom requests: diagram, problems, carbon, scenarios and the model', async () => {
     const diagram = (await client.connection.sendRequest('topo/diagram', { uri, groupBy: 'layer' })) as { svg: string; nodes: { id: string; line: number }[] };
     expect(diagram.svg).toMatch(/<g class="node[^"]*" data-id="middle"/);
     expect(diagram.nodes.find((n) => n.id === 'middle')?.line).toBe(12);
@@ -73,6 +73,9 @@ describe('topo lsp --stdio', () => {
     expect(carbon.report.totalKgCO2ePerMonth).toBeGreaterThan(0);
     const scenarios = (await client.connection.sendRequest('topo/scenarios', { uri })) as { scenarios: string[] };
     expect(scenarios.scenarios).toEqual(['storm']);
+    const { model } = (await client.connection.sendRequest('topo/model', { uri })) as { model: { services: { name: string }[]; scenarios: { name: string }[] } };
+    expect(model.services.map((s) => s.name)).toContain('middle');
+    expect(model.scenarios.map((s) => s.name)).toEqual(['storm']);
   });
 
   it('simulates a file with findings, counting them; refuses one that does not lower, naming why', async () => {
@@ -87,6 +90,8 @@ describe('topo lsp --stdio', () => {
     expect(refused.message).toBe('broken-for-test.topo cannot be simulated until these are fixed: broken-for-test.topo:3 unresolved-reference');
     const compareRefused = (await client.connection.sendRequest('topo/compare', { uri: broken, against: 'fixed' })) as { message?: string; runs?: unknown };
     expect([compareRefused.runs, compareRefused.message]).toEqual([undefined, refused.message]);
+    const modelRefused = (await client.connection.sendRequest('topo/model', { uri: broken })) as { message?: string; model?: unknown };
+    expect([modelRefused.model, modelRefused.message]).toEqual([undefined, refused.message]);
     const netflix = pathToFileURL(join(examples, 'netflix.topo')).toString();
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: netflix, languageId: 'topo', version: 1, text: readFileSync(join(examples, 'netflix.topo'), 'utf8').replace('2000 rps', '200 rps').replace('for 60s', 'for 6s') } });
     const progress: unknown[] = [];

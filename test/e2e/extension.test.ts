@@ -23,6 +23,9 @@ const spigoShop = {
   ],
 };
 
+/** Public manifests and traces the importers' tests read (their sources in its README). */
+const interopFixtures = path.join(repoRoot, 'packages/interop/test/fixtures');
+
 const at = (problems: Problem[], code: string) => problems.filter((p) => p.code === code).map((p) => `${p.file}:${p.line}`);
 
 /** Labels of the diagram's calls from `source`, as the preview's SVG shows them. */
@@ -42,6 +45,8 @@ describe('the Topo extension in code-server', () => {
     folder = path.join(work, 'examples');
     await cp(path.join(repoRoot, 'examples'), folder, { recursive: true });
     await writeFile(path.join(folder, 'shop_arch.json'), JSON.stringify(spigoShop));
+    await cp(path.join(interopFixtures, 'istio-bookinfo/bookinfo.yaml'), path.join(folder, 'bookinfo.yaml'));
+    await cp(path.join(interopFixtures, 'zipkin/yelp.json'), path.join(folder, 'yelp.json'));
     vscode = await launchVSCode({ name: 'extension', folder, extensions: [vsix] });
     console.info(`workbench shown in ${vscode.times.loadMs} ms, extensions loaded in ${vscode.times.readyMs} ms`);
   });
@@ -185,5 +190,28 @@ describe('the Topo extension in code-server', () => {
     await vscode.page.locator('.tab.active', { hasText: 'shop.topo' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => editorText(vscode.page), { timeout: 10_000 }).toContain('architecture shop');
     await vscode.screenshot('spigo-import');
+  });
+
+  it('imports Kubernetes manifests and traces as new files beside them', async () => {
+    await runCommand(vscode.page, 'Topo: Import from Kubernetes Manifests…');
+    await acceptFileDialog(vscode.page, path.join(folder, 'bookinfo.yaml'));
+    await vscode.page.locator('.tab.active', { hasText: 'bookinfo.topo' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => editorText(vscode.page), { timeout: 10_000 }).toContain('architecture bookinfo');
+    await runCommand(vscode.page, 'Topo: Import from Traces…');
+    await acceptFileDialog(vscode.page, path.join(folder, 'yelp.json'));
+    await vscode.page.locator('.tab.active', { hasText: 'yelp.topo' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => editorText(vscode.page), { timeout: 10_000 }).toContain('architecture yelp');
+  });
+
+  it('exports the architecture as a Mermaid flowchart beside the file, and opens it', async () => {
+    await openFile(vscode.page, 'retry-storm.topo');
+    await runCommand(vscode.page, 'Topo: Export As…');
+    await pickQuickItem(vscode.page, 'Mermaid');
+    await vscode.page.locator('.tab.active', { hasText: 'retry-storm.mmd' }).waitFor({ timeout: 20_000 });
+    const written = await readFile(path.join(folder, 'retry-storm.mmd'), 'utf8');
+    expect(written).toContain('flowchart LR\n');
+    expect(written).toContain('n0["edge<br/><small>service</small>"]');
+    await expect.poll(() => editorText(vscode.page), { timeout: 10_000 }).toContain('flowchart LR');
+    await vscode.screenshot('export-mermaid');
   });
 });

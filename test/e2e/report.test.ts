@@ -53,7 +53,8 @@ describe('the report page in Chromium', () => {
     const { page, requests, errors } = await open('light');
     expect(await page.locator('.diagram-canvas svg .node').count()).toBe(8);
     expect(await page.locator('.carbon-components tbody tr').count()).toBe(8);
-    expect(await page.locator('.results .card').count()).toBe(8);
+    // Netflix's calls have breakers and fallbacks: degraded, short-circuited and rejected too.
+    expect(await page.locator('.results .card').count()).toBe(11);
     expect(await page.locator('.results h1').textContent()).toBe('Simulation: evening');
     expect(await page.locator('.histogram-chart canvas').count()).toBe(1);
     expect(await page.locator('.work-chart canvas').count()).toBe(1);
@@ -99,7 +100,7 @@ describe('the report page in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('netflix-evening-services.csv');
     const text = await readFile((await file.path())!, 'utf8');
-    expect(text.split('\r\n')[0]).toBe('name,kind,instances,requests,utilization,p50_ms,p99_ms,max_ms,timeouts,retries,wasted_work_ms');
+    expect(text.split('\r\n')[0]).toBe('name,kind,instances,requests,utilization,p50_ms,p99_ms,max_ms,timeouts,retries,wasted_work_ms,short_circuited,budget_exhausted,rejected,degraded');
     expect(text.trim().split('\r\n')).toHaveLength(9);
     await page.close();
   });

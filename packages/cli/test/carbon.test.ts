@@ -106,6 +106,21 @@ describe('topo carbon', () => {
     expect(report.totalKgCO2ePerMonth).toBeLessThan(plain.totalKgCO2ePerMonth);
   });
 
+  it('with a scenario, counts an autoscaled component at its mean instances over the simulation', async () => {
+    writeFileSync(
+      join(dir, 'scaled.topo'),
+      ['architecture scaled', 'region us-east-1 {', '  provider aws', '  zones a, b, c', '}', 'service web {', '  instances 2 of m5.large', '  threads 4', '  work 10ms constant', '  queue 40', '  autoscale 2..20 at 60% every 5s warmup 2s', '}', 'scenario surge {', '  load 2000 rps into web for 60s', '}', ''].join('\n'),
+    );
+    const scaled = JSON.parse((await run(['scaled.topo', '--scenario', 'surge', '--format', 'json'], dir)).stdout).components[0];
+    const plain = JSON.parse((await run(['scaled.topo', '--format', 'json'], dir)).stdout).components[0];
+    // 2000 rps × 10 ms on 4 threads needs ceil(5 / 0.6) = 9 instances: it climbs from 2 and holds 9.
+    expect(scaled.instances).toBeGreaterThan(6);
+    expect(scaled.instances).toBeLessThan(9);
+    expect(plain.instances).toBe(2);
+    // Embodied carbon is per instance-hour: it scales with the mean count.
+    expect(scaled.embodiedKgCO2ePerMonth / plain.embodiedKgCO2ePerMonth).toBeCloseTo(scaled.instances / 2, 9);
+  });
+
   it('with a scenario over a petal, reports the energy the petal saves', async () => {
     writeFileSync(
       join(dir, 'petal.topo'),

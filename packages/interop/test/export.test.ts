@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { estimateCarbon } from '@topo/carbon';
 import { loadModel } from '@topo/language';
 import { components, type Model } from '@topo/model';
-import { exportModel } from '../src/export/index.js';
+import { EXPORT_FORMATS, exportModel } from '../src/export/index.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../examples');
 const netflix = async () => (await loadModel(join(examples, 'netflix.topo'))).model;
@@ -21,6 +21,14 @@ describe('model', () => {
     expect(JSON.stringify(json)).not.toMatch(/"(loc|locs|uri)"/);
     expect(json.model.services.map((s: { name: string }) => s.name)).toEqual(model.services.map((s) => s.name));
     expect(json.model.services[0].calls[0]).toMatchObject({ from: 'subscriber', target: 'subscriberCache', timeoutMs: 10 });
+  });
+});
+
+describe('every format', () => {
+  it('exports a model that crossed JSON (as the editor gets it from the language server) as it exports the model itself', async () => {
+    const model = await netflix();
+    const received = JSON.parse(JSON.stringify(model)) as Model;
+    for (const format of EXPORT_FORMATS) expect(exportModel(received, format), format).toBe(exportModel(model, format));
   });
 });
 

@@ -8,5 +8,8 @@ export const TopoCommands = {
   compareFixed: 'topo.compareFixedBudgets',
   exportSvg: 'topo.exportSvg',
   importSpigo: 'topo.importSpigo',
+  importKubernetes: 'topo.importKubernetes',
+  importTraces: 'topo.importTraces',
+  exportAs: 'topo.exportAs',
   newFile: 'topo.newFile',
 } as const;

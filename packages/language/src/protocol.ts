@@ -5,6 +5,7 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { CarbonReport } from '@topo/carbon';
 import type { GroupBy } from '@topo/diagram';
+import type { Model } from '@topo/model';
 import type { SimulationResult, Span } from '@topo/simulator';
 import type { ComparisonTable } from './comparison.js';
 import type { WhatIfRun } from './what-if.js';
@@ -97,6 +98,16 @@ export interface ScenariosResult {
   scenarios: string[];
 }
 
+export interface ModelParams {
+  uri: string;
+}
+
+/** The document's model, as the exporters take it; refused (`message`) for what the simulator refuses too. */
+export interface ModelResult {
+  model?: Model;
+  message?: string;
+}
+
 export interface ModelChangedParams {
   uri: string;
 }
@@ -108,6 +119,7 @@ export const TopoRequests = {
   simulate: new RequestType<SimulateParams, SimulateResult, void>('topo/simulate'),
   compare: new RequestType<CompareParams, CompareResult, void>('topo/compare'),
   scenarios: new RequestType<ScenariosParams, ScenariosResult, void>('topo/scenarios'),
+  model: new RequestType<ModelParams, ModelResult, void>('topo/model'),
 } as const;
 
 export const TopoNotifications = {

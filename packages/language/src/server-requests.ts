@@ -1,5 +1,5 @@
 // The server side of the custom requests (protocol.ts): the diagram, carbon estimate,
-// scenarios, simulation and what-if comparison of a document, and a push when a document's
+// scenarios, model (for the exporters), simulation and what-if comparison of a document, and a push when a document's
 // model changed. The engines run here, beside the parsed documents; the layout runs in a
 // worker so requests keep flowing.
 import type { LangiumDocument } from 'langium';
@@ -116,6 +116,13 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
       report({ kind: 'end' });
     }
   };
+
+  answer(TopoRequests.model, async (params) => {
+    const document = await documentOf(params.uri);
+    if (!document) return { message: unknown(params.uri) };
+    const { refused } = simulatable(document);
+    return refused ? { message: refused } : { model: topo.topo.Models.modelOf(document) };
+  });
 
   answer(TopoRequests.simulate, async (params, token) => {
     const document = await documentOf(params.uri);

@@ -1,6 +1,7 @@
 // The capacity constructs in the language: load shapes, closed workloads, `lock` and
 // `autoscale` — lowering with the defaults, half-typed lines, values, formatting, hover and
 // completion.
+import { diffModels } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver';
 import { formatText } from '../src/format-text.js';
@@ -71,6 +72,17 @@ describe('capacity-value', () => {
   });
 });
 
+describe('topo diff', () => {
+  it('says what changed in lock and autoscale as the language writes them', async () => {
+    const before = (await parse('service a {\n  autoscale 2..4 at 60%\n}')).model;
+    const after = (await parse('service a {\n  lock 5%\n  autoscale 2..8 at 60% every 30s\n}')).model;
+    expect(diffModels(before, after).components.changed[0]!.changes).toEqual([
+      { property: 'lock', before: 'none', after: '5%' },
+      { property: 'autoscale', before: '2..4 at 60% every 1m warmup 1m', after: '2..8 at 60% every 30s warmup 1m' },
+    ]);
+  });
+});
+
 describe('editing', () => {
   it('formats one property per line, ranges as one word', async () => {
     const messy = 'service www { lock   5%  autoscale 3 .. 30 at 60%   every 30s }\nscenario s { load 1 ..  2 rps into www   from 1s for 2s users 3 think 1s   into www }';
@@ -88,7 +100,9 @@ describe('editing', () => {
     const hover = (await services.lsp.HoverProvider!.getHoverContent(document, at(text.indexOf('www')))) as Hover;
     const value = (hover.contents as { value: string }).value;
     expect(value).toContain("- lock 5%: that share of each request's work holds one lock per instance");
-    expect(value).toContain('- autoscale 3..30 per region, starting at 3: every 1m the count becomes ceil(count × utilisation / 60%); a new instance serves 1m after it starts');
+    expect(value).toContain(
+      '- autoscale 3..30 at 60% every 1m warmup 1m: per region, from 3, the count becomes ceil(count × utilisation / 60%) every 1m; a new instance serves 1m after it starts',
+    );
     const list = (await services.lsp.CompletionProvider!.getCompletion(document, at(text.indexOf('  \n') + 2))) as CompletionList;
     const detail = (label: string) => list.items.find((i) => i.label === label)?.detail;
     expect(detail('lock')).toContain('one lock per instance');

@@ -4,6 +4,7 @@ export * from './defaults.js';
 export * from './units.js';
 export * from './lookup.js';
 export * from './resilience.js';
+export * from './autoscale.js';
 export * from './findings-summary.js';
 export * from './analysis/index.js';
 export * from './diff/index.js';

@@ -20,7 +20,7 @@ export function scheduleAutoscaling(e: Engine): void {
 }
 
 /** The instances a controller counts: alive, not draining (starting ones included). */
-export function counted(t: Target): Instance[] {
+function counted(t: Target): Instance[] {
   return t.instances.filter((i) => i.alive && !i.draining);
 }
 
@@ -38,7 +38,8 @@ function control(e: Engine, t: Target, region: string, a: Autoscale, p: Process)
   const look = (): void => {
     const now = p.now;
     const fleet = [...(t.inRegion.get(region) ?? [])];
-    for (const i of fleet) if (i.draining && i.active === 0 && i.inbox.length === 0) e.stop(i);
+    // A draining instance stops once idle (or once a fault killed it).
+    for (const i of fleet) if (i.draining && (!i.alive || (i.active === 0 && i.inbox.length === 0))) e.stop(i);
     const live = fleet.filter((i) => i.alive && !i.draining);
     let busy = 0;
     let capacity = 0;

@@ -36,7 +36,9 @@ function count(n: number): string {
 /** Timeline rows merged so at most about `rows` are shown: summed counts, the worst p99. */
 function condensedTimeline(r: SimulationResult, rows: number): string[] {
   const step = Math.max(1, Math.ceil(r.timeline.length / rows));
-  const out: string[][] = [['t (s)', 'ok/s', 'p99 (ms)', 'failed', 'attempts/s', 'wasted ms']];
+  // Autoscaled components: their instances at the end of each span.
+  const scaled = Object.keys(r.timeline[0]?.instances ?? {});
+  const out: string[][] = [['t (s)', 'ok/s', 'p99 (ms)', 'failed', 'attempts/s', 'wasted ms', ...scaled.map((n) => `${n} inst`)]];
   for (let i = 0; i < r.timeline.length; i += step) {
     const span = r.timeline.slice(i, i + step);
     const ok = span.reduce((n, p) => n + p.throughputRps, 0) / span.length;
@@ -48,6 +50,7 @@ function condensedTimeline(r: SimulationResult, rows: number): string[] {
       count(span.reduce((n, p) => n + p.failed, 0)),
       sig4(span.reduce((n, p) => n + p.attempts, 0) / span.length),
       sig4(span.reduce((n, p) => n + p.wastedWorkMs, 0)),
+      ...scaled.map((n) => String(span[span.length - 1]!.instances?.[n] ?? '')),
     ]);
   }
   return table(out, (c) => c > 0).map((line) => `  ${line}`);

@@ -3,7 +3,7 @@
 // value analysis, the Universal Scalability Law and the autoscaler's arithmetic.
 import type { Autoscale, Users } from '@topo/model';
 import { describe, expect, it } from 'vitest';
-import { simulate, sweep, type SimulationResult } from '../src/index.js';
+import { formatText, simulate, sweep, type SimulationResult } from '../src/index.js';
 import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from './builder.js';
 
 /** A server that never queues (constant 1 ms, 100 threads per instance, 3 instances): only arrivals matter. */
@@ -159,6 +159,10 @@ describe('autoscale', () => {
     const integrated = free.timeline.reduce((n, p) => n + p.instances!.app!, 0) / 3600;
     expect(free.services[0]!.instanceHours / integrated).toBeGreaterThan(0.98);
     expect(free.services[0]!.instanceHours / integrated).toBeLessThan(1.02);
+    // The text's timeline has a column of the count, ending at the need.
+    const timeline = formatText(free).split('Timeline:\n')[1]!.split('\n');
+    expect(timeline[0]).toMatch(/ app inst$/);
+    expect(timeline.filter((l) => /^\s+\d/.test(l)).at(-1)).toMatch(new RegExp(` ${NEED}$`));
   });
 
   // A starting instance counts as busy for its warmup W: W / P of a period's busy threads,

@@ -13,6 +13,8 @@ export interface ChartPalette {
   attempts: string;
   waste: string;
   chaos: string;
+  breaker: string;
+  degraded: string;
   shade: string;
   bars: string;
 }
@@ -29,6 +31,8 @@ export const PALETTE_VARIABLES: Record<keyof ChartPalette, string> = {
   attempts: '--topo-chart-attempts',
   waste: '--topo-chart-waste',
   chaos: '--topo-chart-chaos',
+  breaker: '--topo-chart-breaker',
+  degraded: '--topo-chart-degraded',
   shade: '--topo-chart-shade',
   bars: '--topo-chart-bars',
 };

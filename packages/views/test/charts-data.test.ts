@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { histogramColumns, timelineColumns, workColumns } from '../src/results/charts.js';
-import { chaosMarks } from '../src/results/timeline-parts.js';
+import type { BreakerEvent } from '@topo/simulator';
+import { breakerBands, chaosMarks } from '../src/results/timeline-parts.js';
 import { latencyBars } from '../src/results/histogram.js';
-import { buckets, result } from './fixtures/results.js';
+import { buckets, resilientResult, result } from './fixtures/results.js';
 
 describe('the charts\' data', () => {
   it('lays the timeline out as columns: seconds, succeeded, failed and p99 (a gap where nothing succeeded)', () => {
@@ -20,15 +21,44 @@ describe('the charts\' data', () => {
         { from: 1, to: 4, label: 'zone a down' },
         { from: 1.5, to: 3, label: 'slow db by 5s: db.b.2' },
       ],
+      breakers: [],
       markers: [{ x: 2, label: 'kill 1 of web: web.a.1; kill 1 of db: db.b.2' }],
     });
-    expect(chaosMarks([])).toEqual({ windows: [], markers: [] });
+    expect(chaosMarks([])).toEqual({ windows: [], breakers: [], markers: [] });
   });
 
   it('takes a window at its boundary: a fault lifted the moment it struck is a marker, a millisecond later a window', () => {
     const at = (end: number) => chaosMarks([{ kind: 'kill', what: 'kill 1 of web', start: 10, end }]);
-    expect(at(10)).toEqual({ windows: [], markers: [{ x: 10, label: 'kill 1 of web' }] });
-    expect(at(10.001)).toEqual({ windows: [{ from: 10, to: 10.001, label: 'kill 1 of web' }], markers: [] });
+    expect(at(10)).toEqual({ windows: [], breakers: [], markers: [{ x: 10, label: 'kill 1 of web' }] });
+    expect(at(10.001)).toEqual({ windows: [{ from: 10, to: 10.001, label: 'kill 1 of web' }], breakers: [], markers: [] });
+  });
+
+  it('bands the breakers by target: overlapping spells make one band from the first opening to the last closing', () => {
+    const spell = (what: string, start: number, end: number): BreakerEvent => ({ kind: 'breaker', what, start, end, trials: 1 });
+    const breakers = [
+      spell('web.a.2 → db', 21, 41),
+      spell('web.a.1 → db', 20.5, 40),
+      spell('api.b.1 → cache', 22, 23),
+      spell('web.a.3 → db', 40.5, 43),
+      spell('web.a.1 → db', 60, 62),
+      spell('web.a.2 → db', 61, 61.5),
+    ];
+    expect(breakerBands(breakers)).toEqual([
+      { from: 20.5, to: 43, label: 'breaker → db ×3' },
+      { from: 22, to: 23, label: 'breaker api.b.1 → cache' },
+      { from: 60, to: 62, label: 'breaker → db ×2' },
+    ]);
+    expect(chaosMarks([], breakers.slice(2, 3)).breakers).toEqual([{ from: 22, to: 23, label: 'breaker api.b.1 → cache' }]);
+  });
+
+  it('adds degraded per second beside succeeded and failed when the run has resilience counts', () => {
+    expect(timelineColumns(resilientResult())).toEqual([
+      [0, 1],
+      [90, 100],
+      [0, 10],
+      [0, 3],
+      [40, null],
+    ]);
   });
 
   it('lays attempts and wasted work out per second', () => {

@@ -35,6 +35,8 @@ const palette: ChartPalette = {
   attempts: '#0a0',
   waste: '#aa0',
   chaos: '#f80',
+  breaker: '#0a0',
+  degraded: '#aa0',
   shade: '#888',
   bars: '#00f',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFile, servicesCsv, timelineCsv, toCsv } from '../src/results/export.js';
-import { result } from './fixtures/results.js';
+import { resilientResult, result } from './fixtures/results.js';
 
 describe('exporting a run', () => {
   it('quotes only the fields that need it, with CRLF line ends', () => {
@@ -17,6 +17,13 @@ describe('exporting a run', () => {
     expect(timelineCsv(result())).toBe(
       'second,throughput_rps,p99_ms,failed,arrivals,in_flight,attempts,wasted_work_ms\r\n0,90,40,0,100,1.5,200,0\r\n1,100,,3,100,2,420,1500\r\n',
     );
+  });
+
+  it('adds the resilience counts as columns when the run has them', () => {
+    const services = servicesCsv(resilientResult()).split('\r\n');
+    expect(services[0]).toBe('name,kind,instances,requests,utilization,p50_ms,p99_ms,max_ms,timeouts,retries,wasted_work_ms,short_circuited,budget_exhausted,rejected,degraded');
+    expect(services[2]).toBe('db,datastore,0,320,,10,2,440,20,20,1500,40,2,0,10');
+    expect(timelineCsv(resilientResult()).split('\r\n')[2]).toBe('1,100,,3,100,2,420,1500,40,2,0,10');
   });
 
   it('names the files after the model and the scenario; JSON is the whole result', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentilesHtml, servicesHtml, summaryHtml } from '../src/results/tables.js';
-import { latency, result } from './fixtures/results.js';
+import { latency, resilientResult, result } from './fixtures/results.js';
 
 describe('the results\' tables', () => {
   it('sums up a run: requests, their fate, throughput, latency, retries and waste', () => {
@@ -23,6 +23,23 @@ describe('the results\' tables', () => {
     const html = summaryHtml(result({ stopped: true, failed: 0, retries: 0, wastedWorkMs: 0 }));
     expect(html).toContain('The run was stopped at 4.2s of simulated time');
     expect(html).not.toMatch(/class="card (bad|warn)"/);
+  });
+
+  it('shows degraded beside succeeded and failed, then what the breakers and budgets turned away, when the run has resilience counts', () => {
+    const html = summaryHtml(resilientResult());
+    const labels = [...html.matchAll(/<div class="card-label">([^<]+)</g)].map((m) => m[1]);
+    expect(labels).toEqual(['Requests', 'Succeeded', 'Degraded', 'Failed', 'Throughput', 'Latency p50', 'Latency p99', 'Retries', 'Wasted work', 'Short-circuited', 'Rejected']);
+    expect(html).toContain('<div class="card warn"><div class="card-label">Degraded</div><div class="card-value">10</div><div class="card-note">3.33% answered by a fallback</div>');
+    expect(html).toContain('attempts failed by an open breaker · 2 openings');
+    expect(html).toContain('by a full bulkhead or queue · 2 retries over budget');
+  });
+
+  it('adds the resilience columns per service when the run has them, and none without', () => {
+    const html = servicesHtml(resilientResult());
+    expect(html).toContain('<th class="num">Short-circuited</th><th class="num">Over budget</th><th class="num">Rejected</th><th class="num">Degraded</th>');
+    const db = html.split('<tr data-service=').at(-1)!;
+    expect(db).toContain('<td class="num warn">40</td><td class="num warn">2</td><td class="num">0</td><td class="num warn">10</td></tr>');
+    expect(servicesHtml(result())).not.toContain('Short-circuited');
   });
 
   it('lists the percentiles', () => {

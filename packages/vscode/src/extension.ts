@@ -7,8 +7,9 @@ import { TopoNotifications } from '@topo/language/protocol';
 import type { PreviewMode, ViewState } from '@topo/views/messages';
 import { createClient } from './client.js';
 import { compareWithFixedBudgets } from './commands/compare.js';
+import { exportAs } from './commands/export-as.js';
 import { exportSvg } from './commands/export-svg.js';
-import { importSpigoCommand } from './commands/import-spigo.js';
+import { importCommand } from './commands/import.js';
 import { newArchitectureFile } from './commands/new-file.js';
 import { runSimulation } from './commands/simulate.js';
 import type { Topo } from './context.js';
@@ -41,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): void {
     command(TopoCommands.simulate, (uri, scenario) => runSimulation(topo, uri, scenario)),
     command(TopoCommands.compareFixed, (uri, scenario) => compareWithFixedBudgets(topo, uri, scenario)),
     command(TopoCommands.exportSvg, (uri) => exportSvg(topo, uri)),
-    command(TopoCommands.importSpigo, (uri) => importSpigoCommand(output, uri)),
+    command(TopoCommands.exportAs, (uri, format) => exportAs(topo, uri, format)),
+    command(TopoCommands.importSpigo, (uri) => importCommand('spigo', output, uri)),
+    command(TopoCommands.importKubernetes, (uri) => importCommand('kubernetes', output, uri)),
+    command(TopoCommands.importTraces, (uri) => importCommand('traces', output, uri)),
     command(TopoCommands.newFile, () => newArchitectureFile()),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: ViewState | undefined) {

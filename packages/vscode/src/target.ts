@@ -23,6 +23,15 @@ export function siblingUri(uri: vscode.Uri, fileName: string): vscode.Uri | unde
   return folder && vscode.Uri.joinPath(folder, fileName);
 }
 
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function notOpen(): Promise<void> {
   await vscode.window.showWarningMessage('Open a .topo file first.');
 }

@@ -25,7 +25,10 @@ describe('the extension manifest', () => {
     const titles = manifest.contributes.commands.map((c: { category: string; title: string }) => `${c.category}: ${c.title}`);
     expect(titles.sort()).toEqual([
       'Topo: Compare Simulation with Fixed Budgets',
+      'Topo: Export As…',
       'Topo: Export Diagram as SVG…',
+      'Topo: Import from Kubernetes Manifests…',
+      'Topo: Import from Traces…',
       'Topo: Import spigo Architecture…',
       'Topo: New Architecture File',
       'Topo: Open Preview to the Side',

@@ -3,37 +3,14 @@
 // could not say goes to stderr as warnings; input it cannot read is exit 2, naming the file
 // and the place, with nothing written.
 import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { checkSize, ImportError, type InputFile } from '@topo/interop/errors';
-import { importKubernetes } from '@topo/interop/kubernetes';
-import { importSpigo, parseSpigoJson, SpigoImportError } from '@topo/interop/spigo';
-import { importTraces } from '@topo/interop/traces';
+import { IMPORTERS, type Importer } from '@topo/interop/import';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { parseCommandArgs } from '../options.js';
 
-interface Imported {
-  text: string;
-  warnings: string[];
-}
-
-/** Each format: what it reads, how many files, and the importer. */
-const FORMATS: Record<string, { what: string; many: boolean; run: (files: InputFile[]) => Imported }> = {
-  spigo: {
-    what: 'spigo .json file',
-    many: false,
-    run: ([file]) => {
-      try {
-        return importSpigo(parseSpigoJson(file!.text), { fileName: basename(file!.name) });
-      } catch (e) {
-        if (e instanceof SpigoImportError) throw new ImportError(file!.name, e.message);
-        throw e;
-      }
-    },
-  },
-  kubernetes: { what: 'Kubernetes or Istio .yaml file', many: true, run: importKubernetes },
-  traces: { what: 'Zipkin or OTLP .json trace file', many: false, run: ([file]) => importTraces(file!) },
-};
+const FORMATS: Record<string, Importer> = IMPORTERS;
 
 export const importCommand: Command = {
   usage: 'topo import spigo FILE.json | kubernetes FILE.yaml... | traces FILE.json [-o OUT.topo]',

@@ -12,6 +12,16 @@ import { structurizrWorkspace } from './structurizr.js';
 export const EXPORT_FORMATS = ['model', 'likec4', 'structurizr', 'mermaid', 'backstage', 'impact'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Each format as a person picks it, and the file an export of `NAME.topo` is written to (`NAME` + `suffix`). */
+export const EXPORT_FILES: Record<ExportFormat, { label: string; detail: string; suffix: string }> = {
+  model: { label: 'Model (JSON)', detail: 'the plain model, for scripts', suffix: '.model.json' },
+  likec4: { label: 'LikeC4', detail: 'a LikeC4 model with one view', suffix: '.c4' },
+  structurizr: { label: 'Structurizr', detail: 'a Structurizr DSL workspace', suffix: '.dsl' },
+  mermaid: { label: 'Mermaid', detail: 'a flowchart for a README', suffix: '.mmd' },
+  backstage: { label: 'Backstage', detail: 'catalog-info entities', suffix: '.catalog-info.yaml' },
+  impact: { label: 'Impact Framework', detail: 'a manifest that reproduces the carbon estimate', suffix: '.impact.yml' },
+};
+
 export interface ExportOptions {
   /** For `impact`: the carbon estimate's options, e.g. a simulated scenario's utilisation and traffic. */
   carbon?: CarbonOptions;

@@ -9,6 +9,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
   coupling,
   describeResilience,
+  formatAutoscale,
   formatCallCost,
   formatDuration,
   formatNeed,
@@ -117,7 +118,7 @@ export function describeComponent(name: string, ctx: AnalysisContext, carbon?: C
   const a = c.autoscale;
   if (a) {
     lines.push(
-      `- autoscale ${a.min}..${a.max} per region, starting at ${c.instancesPerRegion}: every ${formatDuration(a.everyMs)} the count becomes ceil(count × utilisation / ${formatShare(a.target)}); a new instance serves ${formatDuration(a.warmupMs)} after it starts; scale-in drains the least busy`,
+      `- ${formatAutoscale(a)}: per region, from ${c.instancesPerRegion}, the count becomes ceil(count × utilisation / ${formatShare(a.target)}) every ${formatDuration(a.everyMs)}; a new instance serves ${formatDuration(a.warmupMs)} after it starts; scale-in drains the least busy`,
     );
   }
   const footprint = carbon && componentCarbon(carbon, name);

@@ -2,7 +2,8 @@
 // language writes them: `timeout 100ms → 40ms`, `instances 3 → 6`, `work 2ms → 2ms constant`.
 // Every property of the plain model is compared, so one added to the model later shows up
 // without a change here; what is not a property of the element itself is left out.
-import type { Breaker, Component, Work, ZonePlacement } from '../model.js';
+import { formatAutoscale } from '../autoscale.js';
+import type { Autoscale, Breaker, Component, Work, ZonePlacement } from '../model.js';
 import { formatBreaker } from '../resilience.js';
 import { formatDuration, formatShare, formatSize } from '../units.js';
 
@@ -23,7 +24,7 @@ const LEFT_OUT = new Set(['kind', 'name', 'id', 'from', 'target', 'targetKind', 
 /** Where the model's field name is not the language's word (units are stripped: `timeoutMs` → timeout). */
 const LABELS: Record<string, string> = { instancesPerRegion: 'instances', routeShare: 'route' };
 /** Fractions the language writes as percentages. */
-const SHARES = new Set(['share', 'routeShare', 'hit', 'retryBudget']);
+const SHARES = new Set(['share', 'routeShare', 'hit', 'retryBudget', 'lock']);
 
 /** The properties whose values differ between two versions of one component or call. */
 export function propertyChanges(before: object, after: object): PropertyChange[] {
@@ -81,6 +82,7 @@ function formatValue(key: string, value: unknown): string {
   if (typeof value === 'object') {
     if (key === 'work') return formatWork(value as Work);
     if (key === 'breaker') return formatBreaker(value as Breaker).replace(/^breaker /, '');
+    if (key === 'autoscale') return formatAutoscale(value as Autoscale).replace(/^autoscale /, '');
     const parts = Object.entries(value).filter(([k, v]) => !LEFT_OUT.has(k) && v !== undefined);
     return parts.map(([k, v]) => `${label(k)} ${formatValue(k, v)}`).join(' ');
   }

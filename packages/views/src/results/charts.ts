@@ -1,17 +1,25 @@
-// The charts of a run, drawn with uPlot on canvas: throughput, failures and p99 per second
-// with the warmup and each fault's window shaded (instantaneous chaos events marked),
+// The charts of a run, drawn with uPlot on canvas: throughput, degraded answers (with
+// fallbacks), failures and p99 per second with the warmup, each fault's window and the
+// breakers' open spells shaded (instantaneous chaos events marked),
 // attempts and wasted work per second under the same faults, and the latency histogram.
 import uPlot from 'uplot';
 import type { SimulationResult } from '@topo/simulator';
 import { formatMs, formatPercent } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 import { latencyBars, type LatencyBar } from './histogram.js';
-import { axis, chaosMarks, drawMarkers, fromZero, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type Marker } from './timeline-parts.js';
+import { hasResilience } from './tables.js';
+import { axis, chaosMarks, drawMarkers, fromZero, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type ChaosMarks, type Marker } from './timeline-parts.js';
 
-/** The timeline as uPlot's aligned columns: seconds, throughput, failed per second, p99. */
+/** The timeline as uPlot's aligned columns: seconds, throughput, degraded per second (with resilience counts), failed per second, p99. */
 export function timelineColumns(result: SimulationResult): uPlot.AlignedData {
   const t = result.timeline;
-  return [t.map((p) => p.t), t.map((p) => p.throughputRps), t.map((p) => p.failed), t.map((p) => p.p99Ms)];
+  const degraded = hasResilience(result) ? [t.map((p) => p.degraded ?? 0)] : [];
+  return [t.map((p) => p.t), t.map((p) => p.throughputRps), ...degraded, t.map((p) => p.failed), t.map((p) => p.p99Ms)];
+}
+
+/** The faults and the breakers of a run, as its timelines draw them. */
+function runMarks(result: SimulationResult): ChaosMarks {
+  return chaosMarks(result.chaos, result.breakers);
 }
 
 /** Attempts and wasted work as uPlot's aligned columns: seconds, attempts sent, wasted work finished (ms). */
@@ -40,10 +48,11 @@ export function timelineChart(target: HTMLElement, result: SimulationResult, pal
     series: [
       SECOND_SERIES,
       { label: 'succeeded/s', scale: 'rps', stroke: palette.throughput, width: 2, fill: withAlpha(palette.throughput, 0.12), points: { show: false } },
+      ...(hasResilience(result) ? [{ label: 'degraded/s', scale: 'rps', stroke: palette.degraded, width: 2, points: { show: false } }] : []),
       { label: 'failed/s', scale: 'rps', stroke: palette.failed, width: 1.5, points: { show: false } },
       { label: 'p99', scale: 'ms', stroke: palette.latency, width: 2, points: { show: false }, value: (_u, v) => formatMs(v) },
     ],
-    hooks: timelineHooks(chaosMarks(result.chaos), result.warmupSeconds, palette),
+    hooks: timelineHooks(runMarks(result), result.warmupSeconds, palette),
   };
   return new uPlot(options, timelineColumns(result), target);
 }
@@ -61,7 +70,7 @@ export function workChart(target: HTMLElement, result: SimulationResult, palette
       { label: 'attempts/s', scale: 'attempts', stroke: palette.attempts, width: 2, points: { show: false } },
       { label: 'wasted work/s', scale: 'waste', stroke: palette.waste, width: 2, fill: withAlpha(palette.waste, 0.15), points: { show: false }, value: (_u, v) => formatMs(v) },
     ],
-    hooks: timelineHooks(chaosMarks(result.chaos), result.warmupSeconds, palette),
+    hooks: timelineHooks(runMarks(result), result.warmupSeconds, palette),
   };
   return new uPlot(options, workColumns(result), target);
 }

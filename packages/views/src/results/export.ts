@@ -4,6 +4,7 @@
 import type { SimulationResult } from '@topo/simulator';
 import { toOtlp, toZipkin, type Span } from '@topo/simulator/trace';
 import type { ExportFormat } from '../messages.js';
+import { hasResilience, RESILIENCE_COLUMNS } from './tables.js';
 
 type Cell = string | number | null | undefined;
 
@@ -17,9 +18,15 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The resilience counts' columns, present when the run has them. */
+function resilienceFields(result: SimulationResult): typeof RESILIENCE_COLUMNS {
+  return hasResilience(result) ? RESILIENCE_COLUMNS : [];
+}
+
 export function servicesCsv(result: SimulationResult): string {
+  const resilience = resilienceFields(result);
   return toCsv(
-    ['name', 'kind', 'instances', 'requests', 'utilization', 'p50_ms', 'p99_ms', 'max_ms', 'timeouts', 'retries', 'wasted_work_ms'],
+    ['name', 'kind', 'instances', 'requests', 'utilization', 'p50_ms', 'p99_ms', 'max_ms', 'timeouts', 'retries', 'wasted_work_ms', ...resilience.map(({ field }) => field)],
     result.services.map((s) => [
       s.name,
       s.kind,
@@ -32,14 +39,16 @@ export function servicesCsv(result: SimulationResult): string {
       s.timeouts,
       s.retries,
       s.wastedWorkMs,
+      ...resilience.map(({ key }) => s[key] ?? 0),
     ]),
   );
 }
 
 export function timelineCsv(result: SimulationResult): string {
+  const resilience = resilienceFields(result);
   return toCsv(
-    ['second', 'throughput_rps', 'p99_ms', 'failed', 'arrivals', 'in_flight', 'attempts', 'wasted_work_ms'],
-    result.timeline.map((p) => [p.t, p.throughputRps, p.p99Ms, p.failed, p.arrivals, p.inFlight, p.attempts, p.wastedWorkMs]),
+    ['second', 'throughput_rps', 'p99_ms', 'failed', 'arrivals', 'in_flight', 'attempts', 'wasted_work_ms', ...resilience.map(({ field }) => field)],
+    result.timeline.map((p) => [p.t, p.throughputRps, p.p99Ms, p.failed, p.arrivals, p.inFlight, p.attempts, p.wastedWorkMs, ...resilience.map(({ key }) => p[key] ?? 0)]),
   );
 }
 

@@ -9,7 +9,7 @@ import { redrawOnChange } from '../redraw.js';
 import { chartPalette } from '../theme.js';
 import { histogramChart, timelineChart, workChart } from './charts.js';
 import { exportFile } from './export.js';
-import { percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
+import { hasResilience, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
 
 function subtitle(data: ResultsData): string {
   const r = data.result;
@@ -69,6 +69,10 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
   };
 }
 
+const RESILIENCE_NOTE =
+  `<p class="muted note">Degraded: requests answered by a fallback, counted apart from succeeded and failed. ` +
+  `Each band spans the open spells of the breakers to one dependency, from the first opening to the last closing.</p>`;
+
 function resultsHtml(data: ResultsData): string {
   const r = data.result;
   const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
@@ -77,7 +81,7 @@ function resultsHtml(data: ResultsData): string {
     `<header class="toolbar"><h1>Simulation: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
     `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>` +
     summaryHtml(r) +
-    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div></section>` +
+    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${hasResilience(r) ? RESILIENCE_NOTE : ''}</section>` +
     `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
     `<p class="muted note">Wasted work: service time finished each second for callers that had already given up.</p></section>` +
     `<div class="row"><section class="grow"><h2>Latency</h2><div class="chart histogram-chart"></div>` +

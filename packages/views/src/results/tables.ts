@@ -1,6 +1,7 @@
 // The parts of the results view that are plain HTML: the summary figures, the percentile
-// table and the per-service table with utilisation and wasted work as bars.
-import type { LatencySummary, ServiceResult, SimulationResult } from '@topo/simulator';
+// table and the per-service table with utilisation and wasted work as bars, and what the
+// resilience options did when the model has some (degraded answers, breakers, shed load).
+import type { LatencySummary, ResilienceCounts, ServiceResult, SimulationResult } from '@topo/simulator';
 import { escapeHtml, formatCount, formatMs, formatPercent, formatRate, formatWork } from '../format.js';
 import { shareBar } from '../preview/carbon-table.js';
 
@@ -17,13 +18,39 @@ export function summaryHtml(r: SimulationResult): string {
     `<div class="cards">` +
     card('Requests', formatCount(r.requests), `after ${r.warmupSeconds}s warmup, over ${r.measuredSeconds}s`) +
     card('Succeeded', formatPercent(r.requests === 0 ? null : r.succeeded / r.requests), `${formatCount(r.succeeded)} requests`) +
+    degradedCard(r) +
     card('Failed', formatCount(r.failed), `${formatPercent(failedShare)} · ${formatCount(r.clientTimeouts)} at the deadline`, r.failed > 0 ? 'bad' : '') +
     card('Throughput', formatRate(r.throughputRps)) +
     card('Latency p50', formatMs(r.latencyMs.p50), `mean ${formatMs(r.latencyMs.mean)}`) +
     card('Latency p99', formatMs(r.latencyMs.p99), `max ${formatMs(r.latencyMs.max)}`) +
     card('Retries', formatCount(r.retries), `${formatCount(r.timeouts)} timeouts in ${formatCount(r.attempts)} attempts`, r.retries > 0 ? 'warn' : '') +
     card('Wasted work', formatWork(r.wastedWorkMs), 'done for callers that had given up', r.wastedWorkMs > 0 ? 'warn' : '') +
+    sheddingCards(r) +
     `</div>`
+  );
+}
+
+/** True when the run counted what its resilience options did (the model has some). */
+export function hasResilience(r: SimulationResult): boolean {
+  return r.degraded !== undefined;
+}
+
+/** Requests answered by a fallback, beside succeeded and failed; nothing without resilience counts. */
+function degradedCard(r: SimulationResult): string {
+  if (r.degraded === undefined) return '';
+  const share = r.requests === 0 ? null : r.degraded / r.requests;
+  return card('Degraded', formatCount(r.degraded), `${formatPercent(share)} answered by a fallback`, r.degraded > 0 ? 'warn' : '');
+}
+
+/** What the breakers and the bulkheads, queues and retry budgets turned away; nothing without resilience counts. */
+function sheddingCards(r: SimulationResult): string {
+  if (!hasResilience(r)) return '';
+  const shortCircuited = r.shortCircuited ?? 0;
+  const rejected = r.rejected ?? 0;
+  const openings = r.breakers?.length ?? 0;
+  return (
+    card('Short-circuited', formatCount(shortCircuited), `attempts failed by an open breaker · ${formatCount(openings)} ${openings === 1 ? 'opening' : 'openings'}`) +
+    card('Rejected', formatCount(rejected), `by a full bulkhead or queue · ${formatCount(r.budgetExhausted ?? 0)} retries over budget`, rejected > 0 ? 'warn' : '')
   );
 }
 
@@ -46,7 +73,22 @@ export function percentilesHtml(latency: LatencySummary): string {
   return `<table class="data percentiles"><tbody>${rows}</tbody></table>`;
 }
 
-function serviceRow(s: ServiceResult, maxWaste: number): string {
+/** The resilience counts as columns (of the services table and the CSV files): the count, its heading, its CSV field. */
+export const RESILIENCE_COLUMNS: Array<{ key: keyof ResilienceCounts; heading: string; field: string }> = [
+  { key: 'shortCircuited', heading: 'Short-circuited', field: 'short_circuited' },
+  { key: 'budgetExhausted', heading: 'Over budget', field: 'budget_exhausted' },
+  { key: 'rejected', heading: 'Rejected', field: 'rejected' },
+  { key: 'degraded', heading: 'Degraded', field: 'degraded' },
+];
+
+function resilienceCells(s: ServiceResult): string {
+  return RESILIENCE_COLUMNS.map(({ key }) => {
+    const n = s[key] ?? 0;
+    return `<td class="num${n > 0 ? ' warn' : ''}">${formatCount(n)}</td>`;
+  }).join('');
+}
+
+function serviceRow(s: ServiceResult, maxWaste: number, resilience: boolean): string {
   const utilization = s.utilization === null ? '<span class="muted">managed</span>' : shareBar(s.utilization, s.utilization >= 0.8 ? 'hot' : '');
   const waste = s.wastedWorkMs > 0 ? `<span class="bar waste"><span class="bar-fill" style="width:${((s.wastedWorkMs / maxWaste) * 100).toFixed(1)}%"></span></span><span class="bar-value">${formatWork(s.wastedWorkMs)}</span>` : '<span class="muted">none</span>';
   return (
@@ -59,15 +101,18 @@ function serviceRow(s: ServiceResult, maxWaste: number): string {
     `<td class="num${s.timeouts > 0 ? ' bad' : ''}">${formatCount(s.timeouts)}</td>` +
     `<td class="num${s.retries > 0 ? ' warn' : ''}">${formatCount(s.retries)}</td>` +
     `<td class="share">${waste}</td>` +
+    (resilience ? resilienceCells(s) : '') +
     `</tr>`
   );
 }
 
 export function servicesHtml(r: SimulationResult): string {
   const maxWaste = Math.max(0, ...r.services.map((s) => s.wastedWorkMs));
+  const resilience = hasResilience(r);
+  const resilienceHeads = resilience ? RESILIENCE_COLUMNS.map(({ heading }) => `<th class="num">${heading}</th>`).join('') : '';
   return (
     `<table class="data services"><thead><tr><th>Component</th><th class="num">Instances</th><th class="num">Requests</th>` +
-    `<th>Utilisation</th><th class="num">p99</th><th class="num">Timeouts</th><th class="num">Retries</th><th>Wasted work</th></tr></thead>` +
-    `<tbody>${r.services.map((s) => serviceRow(s, maxWaste)).join('')}</tbody></table>`
+    `<th>Utilisation</th><th class="num">p99</th><th class="num">Timeouts</th><th class="num">Retries</th><th>Wasted work</th>${resilienceHeads}</tr></thead>` +
+    `<tbody>${r.services.map((s) => serviceRow(s, maxWaste, resilience)).join('')}</tbody></table>`
   );
 }

@@ -1,8 +1,9 @@
 // The pieces every timeline chart is built of (the results view's and the compare view's):
 // the axes and scales, and what is drawn behind and over the series: the warmup, each
-// fault's window shaded and labelled, the instantaneous chaos events as dashed lines.
+// fault's window shaded and labelled, the breakers' open spells banded by target, the
+// instantaneous chaos events as dashed lines.
 import type uPlot from 'uplot';
-import type { ChaosEvent } from '@topo/simulator';
+import type { BreakerEvent, ChaosEvent } from '@topo/simulator';
 import { formatMs } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 
@@ -23,11 +24,13 @@ export interface FaultWindow {
 export interface ChaosMarks {
   /** In order of start. */
   windows: FaultWindow[];
+  /** The breakers' open spells as bands (see `breakerBands`), in order of start. */
+  breakers: FaultWindow[];
   /** One per second with instantaneous events, their labels joined, in time order. */
   markers: Marker[];
 }
 
-export function chaosMarks(chaos: readonly ChaosEvent[]): ChaosMarks {
+export function chaosMarks(chaos: readonly ChaosEvent[], breakers: readonly BreakerEvent[] = []): ChaosMarks {
   const windows = chaos
     .filter((e) => e.end > e.start)
     .map((e) => ({ from: e.start, to: e.end, label: e.what }))
@@ -35,7 +38,45 @@ export function chaosMarks(chaos: readonly ChaosEvent[]): ChaosMarks {
   const byTime = new Map<number, string[]>();
   for (const e of chaos) if (e.end <= e.start) byTime.set(e.start, [...(byTime.get(e.start) ?? []), e.what]);
   const markers = [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([x, labels]) => ({ x, label: labels.join('; ') }));
-  return { windows, markers };
+  return { windows, breakers: breakerBands(breakers), markers };
+}
+
+/** The target of a spell's `caller instance → target`. */
+function breakerTarget(spell: BreakerEvent): string {
+  return spell.what.slice(spell.what.lastIndexOf(' → ') + 3);
+}
+
+/**
+ * Breaker spells as few bands: per target, the spells that overlap (a dependency's outage
+ * opens the breaker of every caller instance) make one band from the first opening to the
+ * last closing, labelled `breaker → target ×N`; a spell alone keeps its caller.
+ */
+export function breakerBands(breakers: readonly BreakerEvent[]): FaultWindow[] {
+  const byTarget = new Map<string, BreakerEvent[]>();
+  for (const spell of [...breakers].sort((x, y) => x.start - y.start)) {
+    const spells = byTarget.get(breakerTarget(spell));
+    if (spells) spells.push(spell);
+    else byTarget.set(breakerTarget(spell), [spell]);
+  }
+  const bands: FaultWindow[] = [];
+  for (const [target, spells] of byTarget) {
+    let first = spells[0]!;
+    let count = 0;
+    let to = -Infinity;
+    const close = () => bands.push({ from: first.start, to, label: count === 1 ? `breaker ${first.what}` : `breaker → ${target} ×${count}` });
+    for (const spell of spells) {
+      if (count > 0 && spell.start > to) {
+        close();
+        count = 0;
+        to = -Infinity;
+      }
+      if (count === 0) first = spell;
+      count += 1;
+      to = Math.max(to, spell.end);
+    }
+    close();
+  }
+  return bands.sort((x, y) => x.from - y.from || x.to - y.to);
 }
 
 /** An axis in the theme's colours and font. */
@@ -137,6 +178,7 @@ export function timelineHooks(marks: ChaosMarks, warmupSeconds: number, palette:
       (u) => {
         if (warmupSeconds > 0) fill(u, 0, warmupSeconds, withAlpha(palette.shade, 0.18));
         for (const w of marks.windows) fill(u, w.from, w.to, withAlpha(palette.chaos, 0.12));
+        for (const b of marks.breakers) fill(u, b.from, b.to, withAlpha(palette.breaker, 0.12));
       },
     ],
     draw: [
@@ -151,7 +193,8 @@ export function timelineHooks(marks: ChaosMarks, warmupSeconds: number, palette:
           u.ctx.restore();
         }
         marks.windows.forEach((w, i) => drawWindow(u, w, i, palette.chaos, palette.font));
-        drawMarkers(u, marks.markers, palette.chaos, palette.font, marks.windows.length);
+        marks.breakers.forEach((b, i) => drawWindow(u, b, marks.windows.length + i, palette.breaker, palette.font));
+        drawMarkers(u, marks.markers, palette.chaos, palette.font, marks.windows.length + marks.breakers.length);
       },
     ],
   };
