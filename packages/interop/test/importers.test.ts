@@ -4,7 +4,7 @@ import { importedFileName, IMPORTERS } from '../src/importers.js';
 
 describe('the importers\' table', () => {
   it('names the Topo file after the input, without its ending (and spigo\'s _arch)', () => {
-    expect(importedFileName('/work/shop_arch.json')).toBe('shop.topo');
+    expect(importedFileName('/home/sre/shop_arch.json')).toBe('shop.topo');
     expect(importedFileName('C:\\k8s\\bookinfo.yaml')).toBe('bookinfo.topo');
     expect(importedFileName('deploy.YML')).toBe('deploy.topo');
     expect(importedFileName('zipkin-traces.json')).toBe('zipkin-traces.topo');
