@@ -1,5 +1,6 @@
 // layoutDiagram: model → ELK graph → elkjs (in a worker) → a Layout in absolute
 // coordinates, with findings marked on the nodes, edges and petals they belong to.
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model } from '@topo/model';
 import { buildElkGraph } from './elk-graph.js';
 import { createElk, type ElkApi } from './elk-engine.js';
@@ -26,10 +27,23 @@ export async function layoutDiagram(model: Model, options: LayoutDiagramOptions 
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    const laidOut = await Promise.race([elk.layout(graph.elk), aborted]);
+    const laidOut = await Promise.race([layoutOrUnpartitioned(elk, graph.elk), aborted]);
     return fromElk(model, graph, laidOut, marks);
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     if (!options.elk) elk.terminateWorker();
+  }
+}
+
+/**
+ * ELK's layered partitioning throws on some cyclic graphs (parallel forks around a cycle, as
+ * a design being typed may have). Rather than show no picture, lay it out again without the
+ * partitions: the layers then follow the calls instead of the lanes.
+ */
+async function layoutOrUnpartitioned(elk: ElkApi, graph: ElkNode): Promise<ElkNode> {
+  try {
+    return await elk.layout(graph);
+  } catch {
+    return elk.layout({ ...graph, layoutOptions: { ...graph.layoutOptions, 'elk.partitioning.activate': 'false' } });
   }
 }
