@@ -1,6 +1,7 @@
 // The packages import one another only along the allowed arrows (.dependency-cruiser.mjs),
 // checked by dependency-cruiser over every package's files; the arrows are exactly those the
-// sources use, they run one way, and ARCHITECTURE.md's package map lists the same.
+// sources use, they run one way, and ARCHITECTURE.md's package map lists the same. The same
+// check holds the engines' modules to one way among themselves (`engine-modules-one-way`).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ const byPackage = (arrows: Record<string, string[]>) =>
 describe('the package arrows', () => {
   const result = cruise();
 
-  it('are the only imports between packages', () => {
+  it('are the only imports between packages, and no engine module imports one that imports it back', () => {
     const violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
     expect(violations).toEqual([]);
   });

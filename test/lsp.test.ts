@@ -98,11 +98,18 @@ describe('topo lsp --stdio', () => {
     client.connection.onProgress(WorkDoneProgress.type, 'sim-1', (p) => void progress.push(p));
     const run = (await client.connection.sendRequest('topo/simulate', { uri: netflix, scenario: 'evening', workDoneToken: 'sim-1', traceEvery: 50 })) as { result: { scenario: string; requests: number; succeeded: number }; spans: { traceId: string }[] };
     expect(run.result.scenario).toBe('evening');
+    expect((run as { rightSizing?: { rows: unknown[] } }).rightSizing?.rows).toHaveLength(8);
     const traced = new Set(run.spans.map((s) => s.traceId)).size;
     expect(traced).toBeGreaterThan(0);
     expect(traced).toBeLessThanOrEqual(Math.ceil(run.result.requests / 50) + 100);
     expect(run.result.requests).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual({ kind: 'end' });
+    // The run sizes the file's `instances`: a lens on each says so, until the file changes them.
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: netflix } })) as CodeLens[];
+    const sized = lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('simulated '));
+    expect(sized).toHaveLength(8); // every component of the file with a count of its own
+    for (const title of sized) expect(title).toMatch(/^simulated [\d.]+% busy · (\d+ would do · −[\d.]+ (kgCO2e|gCO2e|tCO2e)\/month|right-sized)$/);
+    expect(sized.filter((t) => t.includes('would do'))).toHaveLength(7); // the cache already runs one per zone
   });
 
   it('compares the file as written with its budgets fixed, with progress', async () => {

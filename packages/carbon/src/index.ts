@@ -9,3 +9,4 @@ export { formatKgCO2e } from './format.js';
 export { HOURS_PER_MONTH, MEMORY_KWH_PER_GB_HOUR } from './constants.js';
 export { diffCarbon, type CarbonChange, type CarbonDiff } from './diff.js';
 export { threadTimeFootprint, type ThreadTimeFootprint } from './thread-time.js';
+export { resizedCarbon, simulatedCarbonOptions, type MeasuredRun, type Resize } from './simulated.js';

@@ -1,8 +1,12 @@
 // A tiny builder of plain models for carbon tests, until the language can parse test files.
 import {
   DEFAULT_NETWORK,
+  makeCache,
+  makeDatastore,
+  makePetal,
+  makeRegion,
+  makeService,
   type Cache,
-  type ComponentBase,
   type Datastore,
   type DatastoreEngine,
   type Model,
@@ -10,78 +14,37 @@ import {
   type Provider,
   type Region,
   type Service,
-  type ZonePlacement,
 } from '@topo/model';
 
 export function region(name: string, provider: Provider = 'aws', extra: Partial<Region> = {}): Region {
-  return { name, provider, zones: ['a', 'b', 'c'], implicit: false, ...extra };
+  return makeRegion(name, { provider, ...extra });
 }
 
 interface Deployment {
   regions: Region[];
-  /** Per region; 0 (or absent) for managed datastores. */
+  /** Per region: one per zone when absent, none for managed datastores. */
   instances?: number;
   type?: string;
 }
 
-/** Instances spread round-robin over each region's zones, as the language places them. */
-function placement(d: Deployment): ZonePlacement[] {
-  const n = d.instances ?? 0;
-  return d.regions.flatMap((r) =>
-    r.zones
-      .map((zone, i) => ({ region: r.name, zone, count: Math.floor(n / r.zones.length) + (i < n % r.zones.length ? 1 : 0) }))
-      .filter((p) => p.count > 0),
-  );
-}
-
-function base(name: string, d: Deployment, managed: boolean): Omit<ComponentBase, 'kind'> {
-  return {
-    name,
-    regions: d.regions.map((r) => r.name),
-    instancesPerRegion: d.instances ?? 0,
-    ...(d.type !== undefined ? { instanceType: d.type } : {}),
-    placement: placement(d),
-    managed,
-    work: { meanMs: 1, distribution: 'exponential' },
-    threads: 100,
-    locs: {},
-  };
+function draft(name: string, d: Deployment) {
+  return { name, instances: d.instances, instanceType: d.type };
 }
 
 export function service(name: string, d: Deployment): Service {
-  return {
-    ...base(name, d, false),
-    kind: 'service',
-    memoryBytes: 8 * 1024 ** 3,
-    owns: [],
-    provides: [],
-    uses: [],
-    chaosOptout: false,
-    budgetPropagate: false,
-    steps: [],
-    calls: [],
-  };
+  return makeService(draft(name, d), d.regions);
 }
 
 export function datastore(name: string, engine: DatastoreEngine, d: Deployment & { replication?: number; storageBytes?: number }): Datastore {
-  const managed = engine === 'dynamodb' || engine === 's3';
-  return {
-    ...base(name, d, managed),
-    kind: 'datastore',
-    engine,
-    replication: d.replication ?? (engine === 'cassandra' ? 3 : 1),
-    read: 'ONE',
-    write: 'QUORUM',
-    ...(d.storageBytes !== undefined ? { storageBytes: d.storageBytes } : {}),
-  };
+  return makeDatastore({ ...draft(name, d), engine, replication: d.replication, storageBytes: d.storageBytes }, d.regions);
 }
 
 export function cache(name: string, d: Deployment): Cache {
-  return { ...base(name, d, false), kind: 'cache', engine: 'memcached', hit: 0.8 };
+  return makeCache({ ...draft(name, d), engine: 'memcached' }, d.regions);
 }
 
 export function petal(name: string, regionName: string, members: string[]): Petal {
-  return { name, region: regionName, memoryBytes: 4 * 1024 ** 4, replicas: 3, members, locs: { members: [] } };
+  return makePetal({ name, region: regionName, memoryBytes: 4 * 1024 ** 4, members }, []);
 }
 
 export function model(parts: { regions: Region[]; services?: Service[]; datastores?: Datastore[]; caches?: Cache[]; petals?: Petal[] }): Model {

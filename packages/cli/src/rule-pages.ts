@@ -1,9 +1,10 @@
 // The rules as their pages describe them (docs/rules/<id>.md): what SARIF's tool.driver
 // lists. The pages are the one place that says, for every rule the language and the
 // analysis report, its default severity and what it catches.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rulesFolder } from '@topo/language';
 import type { Severity } from '@topo/model';
 
 export interface RulePage {
@@ -19,21 +20,12 @@ export interface RulePage {
   markdown: string;
 }
 
-/** The folder of the pages: the nearest `docs/rules` above this module, as in the bundle. */
-function pagesFolder(): string | undefined {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'docs', 'rules');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 let cached: RulePage[] | undefined;
 
 /** Every rule page, by id. Empty when the pages are not shipped beside the code. */
 export function rulePages(): RulePage[] {
   if (cached) return cached;
-  const folder = pagesFolder();
+  const folder = rulesFolder();
   const names = folder ? readdirSync(folder).filter((n) => n.endsWith('.md')).sort() : [];
   cached = names.map((name) => parseRulePage(name.slice(0, -'.md'.length), join(folder!, name)));
   return cached;

@@ -106,6 +106,19 @@ describe('topo carbon', () => {
     expect(report.totalKgCO2ePerMonth).toBeLessThan(plain.totalKgCO2ePerMonth);
   });
 
+  it('with a scenario, right-sizes: 10 instances at 0.5% CPU would do as 3 (one per zone), and the month would emit less', async () => {
+    const report = JSON.parse((await run(['ten.topo', '--scenario', 'busy', '--format', 'json'], dir)).stdout);
+    expect(report.rightSizing.target).toBe(0.6);
+    expect(report.rightSizing.rows).toMatchObject([{ name: 'web', instances: 10, suggested: 3, bound: 'zones' }]);
+    const { before, after, delta } = report.rightSizing.carbon.total;
+    expect(before).toBeCloseTo(report.totalKgCO2ePerMonth, 9);
+    expect(delta).toBeCloseTo(after - before, 9);
+    expect(delta).toBeLessThan(0);
+    const { stdout } = await run(['ten.topo', '--scenario', 'busy'], dir);
+    expect(stdout).toMatch(/^web +10 .* 3 .* zones +−\d+\.\d{3}$/m);
+    expect(stdout).toContain('CPU utilisation: as simulated');
+  });
+
   it('with a scenario, counts an autoscaled component at its mean instances over the simulation', async () => {
     writeFileSync(
       join(dir, 'scaled.topo'),

@@ -108,6 +108,22 @@ describe('topo report', () => {
     expect(existsSync(join(dir, 'broken.html'))).toBe(false);
   });
 
+  it('carries the carbon at the simulated CPU use, the right-sizing, and with --sweep-rate the sweep for the bottleneck plots', async () => {
+    const { code, stdout } = await run(['small.topo', '-o', 'swept.html', '--scenario', 'other', '--sweep-rate', '10:40:10'], dir);
+    expect(code).toBe(0);
+    const data = embedded(readFileSync(join(dir, 'swept.html'), 'utf8'));
+    expect(data.preview.carbon.report.components.find((c: { name: string }) => c.name === 'web').utilization).toBeLessThan(0.01);
+    expect(data.results.rightSizing.rows.map((r: { name: string; suggested: number }) => [r.name, r.suggested])).toEqual([['web', 3], ['db', 3]]);
+    expect(data.results.sweep.over).toBe('rps');
+    expect(data.results.sweep.points.map((p: { rps: number }) => p.rps)).toEqual([10, 20, 30, 40]);
+    expect(stdout).toMatch(/sweep: 4 runs over rates, (USL σ|no USL fit)/);
+    expect(stdout).not.toContain('right-sizing'); // three of each, one per zone: nothing to change
+    const both = await run(['small.topo', '--sweep-rate', '1:2:1', '--sweep-users', '1:2:1'], dir);
+    expect(both.error).toBeInstanceOf(UsageError);
+    const users = await run(['small.topo', '--sweep-users', '1:2:1'], dir);
+    expect((users.error as Error).message).toContain('has none');
+  });
+
   it('reports the netflix example with its chaos event', async () => {
     const { code, stdout } = await run([join(examples, 'netflix.topo'), '-o', 'netflix.html'], dir);
     expect(code).toBe(0);
@@ -115,5 +131,6 @@ describe('topo report', () => {
     expect(data.preview.diagram.svg.match(/<g class="node /g)).toHaveLength(8);
     expect(data.results.result.chaos.map((e: { start: number }) => e.start)).toEqual([20]);
     expect(stdout).toContain("simulation 'evening'");
+    expect(stdout).toMatch(/right-sizing: 7 of 8 components would do with other counts, \d+ kgCO2e per month instead of 680 kgCO2e/);
   });
 });

@@ -7,13 +7,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 import { applyRuleSettings, type TopoConfigs } from './config.js';
 import { applyIgnores } from './ignores.js';
-import { ruleDescription } from './rule-docs.js';
+import { referenceLabel } from './names.js';
 import type { TopoServices } from './topo-module.js';
+import { coded, SYNTAX, UNRESOLVED_REFERENCE } from './validation/codes.js';
 
 const CODES: Record<string, string> = {
-  [DocumentValidator.LexingError]: 'syntax',
-  [DocumentValidator.ParsingError]: 'syntax',
-  [DocumentValidator.LinkingError]: 'unresolved-reference',
+  [DocumentValidator.LexingError]: SYNTAX,
+  [DocumentValidator.ParsingError]: SYNTAX,
+  [DocumentValidator.LinkingError]: UNRESOLVED_REFERENCE,
 };
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
@@ -28,12 +29,8 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
     const diagnostics = await super.validateDocument(document, options, cancelToken);
     for (const d of diagnostics) {
       const builtIn = typeof d.data === 'object' && d.data ? CODES[(d.data as { code?: string }).code ?? ''] : undefined;
-      if (builtIn) {
-        d.code = builtIn;
-        const description = ruleDescription(builtIn);
-        if (description) d.codeDescription = description;
-      }
-      if (builtIn === 'unresolved-reference' && typeof d.message === 'string') d.message = explainLinkingError(d.message);
+      if (builtIn) Object.assign(d, coded(builtIn));
+      if (builtIn === UNRESOLVED_REFERENCE && typeof d.message === 'string') d.message = explainLinkingError(d.message);
     }
     const rules = this.configs.nearest(document.uri)?.config.rules ?? {};
     return applyRuleSettings(applyIgnores(document, diagnostics, this.getSource()), rules);
@@ -42,16 +39,5 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
 
 function explainLinkingError(message: string): string {
   const match = /^Could not resolve reference to (\w+) named '([^']*)'/.exec(message);
-  return match ? `no ${describeType(match[1]!)} named '${match[2]}' is declared in this file or its imports` : message;
-}
-
-function describeType(type: string): string {
-  switch (type) {
-    case 'CallTarget':
-      return 'service, datastore or cache';
-    case 'EntityOrFacet':
-      return 'entity or facet';
-    default:
-      return type.toLowerCase();
-  }
+  return match ? `no ${referenceLabel(match[1]!)} named '${match[2]}' is declared in this file or its imports` : message;
 }

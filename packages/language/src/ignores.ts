@@ -6,8 +6,8 @@ import type { LangiumDocument } from 'langium';
 import { CstUtils, isLeafCstNode } from 'langium';
 import { ANALYSIS_RULE_IDS } from '@topo/model';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver-types';
-import { ruleDescription } from './rule-docs.js';
-import { CONFIGURABLE_RULE_IDS, isIgnorableRuleId, isLanguageRuleId, UNUSED_IGNORE } from './rule-ids.js';
+import { CONFIGURABLE_RULE_IDS, isIgnorableRuleId, isLanguageRuleId } from './rule-ids.js';
+import { coded, UNUSED_IGNORE } from './validation/codes.js';
 import { closest } from './syntax-errors.js';
 
 export interface IgnoreComment {
@@ -71,7 +71,7 @@ export function applyIgnores(document: LangiumDocument, diagnostics: Diagnostic[
   });
   const unused = comments.flatMap((c) =>
     unusedParts(c, used.get(c)!).map(
-      (message): Diagnostic => ({ range: c.range, severity: DiagnosticSeverity.Warning, code: UNUSED_IGNORE, codeDescription: ruleDescription(UNUSED_IGNORE), source, message }),
+      (message): Diagnostic => ({ range: c.range, severity: DiagnosticSeverity.Warning, ...coded(UNUSED_IGNORE), source, message }),
     ),
   );
   return [...kept, ...unused];

@@ -6,6 +6,7 @@ import { propertySpan, spanRange } from './cst-spans.js';
 import * as m from '@topo/model';
 import type * as ast from './generated/ast.js';
 import { parseDuration, parsePercent, parseSize } from './literals.js';
+import { namespaceKey, namespaceOf } from './names.js';
 
 type Decl = ast.Element;
 
@@ -28,7 +29,7 @@ class Lowering {
       this.uriOf.set(root, doc.uri.toString());
       for (const el of root.elements) {
         // A declaration still being typed may have no name (or engine) yet: leave it out.
-        if ((NAMESPACE[el.$type] && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
+        if ((namespaceOf(el) && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
         // On a repeated name the first declaration wins, as in scoping.
         const key = namespaceKey(el);
         if (key !== undefined) {
@@ -46,10 +47,7 @@ class Lowering {
     const arch = entry?.elements.find((e): e is ast.Architecture => e.$type === 'Architecture');
     const uri = this.documents[0]?.uri.toString() ?? '';
     this.regions = this.of<ast.Region>('Region').map((r) => this.region(r));
-    if (this.regions.length === 0) {
-      const d = m.IMPLICIT_REGION;
-      this.regions = [{ name: d.name, provider: d.provider, zones: [...d.zones], implicit: true }];
-    }
+    if (this.regions.length === 0) this.regions = [m.implicitRegion()];
     return {
       name: arch?.name ?? baseName(uri),
       description: arch?.description,
@@ -74,15 +72,7 @@ class Lowering {
   }
 
   private region(r: ast.Region): m.Region {
-    return {
-      name: r.name,
-      provider: (r.provider ?? 'aws') as m.Provider,
-      zones: r.zones.length > 0 ? [...r.zones] : ['a', 'b', 'c'],
-      grid: r.grid,
-      pue: r.pue,
-      implicit: false,
-      loc: this.loc(r),
-    };
+    return m.makeRegion(r.name, { provider: r.provider as m.Provider | undefined, zones: [...r.zones], grid: r.grid, pue: r.pue, loc: this.loc(r) });
   }
 
   private network(): m.Network {
@@ -98,41 +88,20 @@ class Lowering {
     return net;
   }
 
-  /** What services, datastores and caches share: placement, work, threads, team. */
-  private base(
-    node: ast.Service | ast.Datastore | ast.Cache,
-    defaults: { workMs: number; instanceType?: string; managed: boolean },
-  ): Omit<m.ComponentBase, 'kind'> {
-    const regionNames = node.regions.length > 0 ? refs(node.regions).map((r) => r.name) : this.regions.map((r) => r.name);
-    const regions = this.regions.filter((r) => regionNames.includes(r.name));
-    const instanceType = defaults.managed ? undefined : (node.instances?.type ?? defaults.instanceType);
-    const placement: m.ZonePlacement[] = [];
-    let perRegion = 0;
-    if (!defaults.managed) {
-      for (const region of regions) {
-        const allowed = node.zones.length > 0 ? region.zones.filter((z) => node.zones.includes(z)) : region.zones;
-        const zones = allowed.length > 0 ? allowed : region.zones;
-        const count = node.instances?.count !== undefined ? Math.max(0, Math.floor(node.instances.count)) : zones.length;
-        perRegion = count;
-        zones.forEach((zone, i) => {
-          const n = Math.floor(count / zones.length) + (i < count % zones.length ? 1 : 0);
-          if (n > 0) placement.push({ region: region.name, zone, count: n });
-        });
-      }
-    }
+  /** What services, datastores and caches are written with: placement, work, threads, team. */
+  private draft(node: ast.Service | ast.Datastore | ast.Cache): m.ComponentDraft & { locs: m.ComponentLocs } {
     return {
       name: node.name,
       team: node.team?.ref?.name,
-      regions: regions.map((r) => r.name),
-      instancesPerRegion: perRegion,
-      instanceType,
-      placement,
-      managed: defaults.managed,
-      work: this.work(node.work, defaults.workMs),
-      threads: node.threads ?? m.DEFAULT_THREADS,
+      regions: node.regions.length > 0 ? refs(node.regions).map((r) => r.name) : undefined,
+      zones: node.zones,
+      instances: node.instances?.count,
+      instanceType: node.instances?.type,
+      work: { meanMs: parseDuration(node.work?.mean), distribution: node.work?.distribution, cv: node.work?.cv },
+      threads: node.threads,
       queue: node.queue === undefined ? undefined : Math.max(0, Math.floor(node.queue)),
       lock: node.lock === undefined ? undefined : Math.min(1, parsePercent(node.lock) ?? 0),
-      autoscale: defaults.managed ? undefined : autoscale(node.autoscale),
+      autoscale: autoscale(node.autoscale),
       loc: this.loc(node),
       locs: {
         name: this.propLoc(node, 'name'),
@@ -146,12 +115,7 @@ class Lowering {
     };
   }
 
-  private work(w: ast.Work | undefined, defaultMs: number): m.Work {
-    return { meanMs: parseDuration(w?.mean) ?? defaultMs, distribution: w?.distribution ?? 'exponential', cv: w?.cv };
-  }
-
   private service(s: ast.Service): m.Service {
-    const base = this.base(s, { workMs: m.DEFAULT_SERVICE_WORK_MS, instanceType: m.DEFAULT_SERVICE_INSTANCE_TYPE, managed: false });
     const steps: m.Step[] = [];
     const calls: m.Call[] = [];
     let routes: m.Call[] | undefined;
@@ -180,28 +144,29 @@ class Lowering {
       else calls.push(...step.routes);
     }
     calls.sort((a, b) => a.id - b.id);
-    const type = base.instanceType ? m.instanceType(base.instanceType) : undefined;
-    // Object.assign onto the fresh base: a spread literal this size is built slowly, property by property.
-    return Object.assign(base, {
-      kind: 'service' as const,
-      layer: s.layer as m.Layer | undefined,
-      memoryBytes: parseSize(s.memory) ?? (type?.memoryGiB ?? DEFAULT_MEMORY_GIB) * 1024 ** 3,
-      owns: refs(s.owns).filter((o) => this.targets.has(o)).map((o) => o.name),
-      provides: refs(s.provides).map((p) => p.name),
-      uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
-      chaosOptout: s.chaosOptout,
-      deadlineMs: parseDuration(s.deadline),
-      budgetPropagate: s.budgetPropagate,
-      steps,
-      calls,
-      locs: Object.assign(base.locs, { deadline: s.deadline ? this.keywordLoc(s, 'deadline') : undefined }),
-    });
+    const draft = this.draft(s);
+    return m.makeService(
+      Object.assign(draft, {
+        layer: s.layer as m.Layer | undefined,
+        memoryBytes: parseSize(s.memory),
+        owns: refs(s.owns).filter((o) => this.targets.has(o)).map((o) => o.name),
+        provides: refs(s.provides).map((p) => p.name),
+        uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
+        chaosOptout: s.chaosOptout,
+        deadlineMs: parseDuration(s.deadline),
+        budgetPropagate: s.budgetPropagate,
+        steps,
+        calls,
+        locs: Object.assign(draft.locs, { deadline: s.deadline ? this.keywordLoc(s, 'deadline') : undefined }),
+      }),
+      this.regions,
+    );
   }
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
     const target = c.target?.ref;
     if (!target || !this.targets.has(target)) return undefined;
-    return {
+    return m.makeCall({
       id: this.nextCallId++,
       from: from.name,
       target: target.name,
@@ -209,14 +174,14 @@ class Lowering {
       group,
       groupIndex,
       mode: c.mode,
-      share: parsePercent(c.share) ?? 1,
+      share: parsePercent(c.share),
       routeShare: c.$type === 'Route' ? (parsePercent(c.routeShare) ?? 0) : undefined,
       onMiss: c.onMiss?.ref?.name,
       timeoutMs: parseDuration(c.timeout),
       connectMs: parseDuration(c.connect),
-      retries: Math.max(0, Math.floor(c.retries ?? 0)),
-      backoffMs: parseDuration(c.backoff) ?? 0,
-      retry: c.retry ?? 'different',
+      retries: c.retries === undefined ? undefined : Math.max(0, Math.floor(c.retries)),
+      backoffMs: parseDuration(c.backoff),
+      retry: c.retry,
       retryBudget: parsePercent(c.retryBudget),
       breaker: c.breaker ? breaker(c) : undefined,
       bulkhead: c.bulkhead === undefined ? undefined : Math.max(0, Math.floor(c.bulkhead)),
@@ -233,52 +198,50 @@ class Lowering {
         bulkhead: c.bulkhead !== undefined ? this.keywordLoc(c, 'bulkhead') : undefined,
         fallback: c.fallback ? this.propLoc(c, 'fallback') : undefined,
       },
-    };
+    });
   }
 
   private datastore(d: ast.Datastore): m.Datastore {
-    const engine = d.engine as m.DatastoreEngine;
-    const base = this.base(d, {
-      workMs: m.DATASTORE_WORK_MS[engine],
-      instanceType: m.DATASTORE_INSTANCE_TYPE[engine],
-      managed: m.isManaged(engine),
-    });
-    return Object.assign(base, {
-      kind: 'datastore' as const,
-      engine,
-      replication: d.replication ?? (engine === 'cassandra' ? m.DEFAULT_REPLICATION : 1),
-      read: (d.read ?? 'ONE') as m.Consistency,
-      write: (d.write ?? 'QUORUM') as m.Consistency,
-      storageBytes: parseSize(d.storage),
-      locs: Object.assign(base.locs, {
-        replication: d.replication !== undefined ? this.keywordLoc(d, 'replication') : undefined,
-        read: d.read ? this.keywordLoc(d, 'read') : undefined,
-        write: d.write ? this.keywordLoc(d, 'write') : undefined,
+    const draft = this.draft(d);
+    return m.makeDatastore(
+      Object.assign(draft, {
+        engine: d.engine as m.DatastoreEngine,
+        replication: d.replication,
+        read: d.read as m.Consistency | undefined,
+        write: d.write as m.Consistency | undefined,
+        storageBytes: parseSize(d.storage),
+        locs: Object.assign(draft.locs, {
+          replication: d.replication !== undefined ? this.keywordLoc(d, 'replication') : undefined,
+          read: d.read ? this.keywordLoc(d, 'read') : undefined,
+          write: d.write ? this.keywordLoc(d, 'write') : undefined,
+        }),
       }),
-    });
+      this.regions,
+    );
   }
 
   private cache(c: ast.Cache): m.Cache {
-    const engine = c.engine as m.CacheEngine;
-    const base = this.base(c, { workMs: m.CACHE_WORK_MS[engine], instanceType: m.DEFAULT_CACHE_INSTANCE_TYPE, managed: false });
-    return Object.assign(base, { kind: 'cache' as const, engine, hit: parsePercent(c.hit) ?? m.DEFAULT_CACHE_HIT });
+    return m.makeCache(Object.assign(this.draft(c), { engine: c.engine as m.CacheEngine, hit: parsePercent(c.hit) }), this.regions);
   }
 
   private petal(p: ast.Petal): m.Petal {
     const members = p.members.filter((r) => r.ref && this.targets.has(r.ref));
-    return {
-      name: p.name,
-      region: p.region?.ref?.name ?? this.regions[0]!.name,
-      memoryBytes: parseSize(p.memory),
-      replicas: p.replicas ?? 3,
-      members: members.map((r) => r.ref!.name),
-      loc: this.loc(p),
-      locs: {
-        memory: p.memory ? this.keywordLoc(p, 'memory') : undefined,
-        replicas: p.replicas !== undefined ? this.keywordLoc(p, 'replicas') : undefined,
-        members: members.map((r) => this.refLoc(r)),
+    return m.makePetal(
+      {
+        name: p.name,
+        region: p.region?.ref?.name,
+        memoryBytes: parseSize(p.memory),
+        replicas: p.replicas,
+        members: members.map((r) => r.ref!.name),
+        loc: this.loc(p),
+        locs: {
+          memory: p.memory ? this.keywordLoc(p, 'memory') : undefined,
+          replicas: p.replicas !== undefined ? this.keywordLoc(p, 'replicas') : undefined,
+          members: members.map((r) => this.refLoc(r)),
+        },
       },
-    };
+      this.regions,
+    );
   }
 
   private scenario(s: ast.Scenario): m.Scenario {
@@ -360,32 +323,10 @@ class Lowering {
   }
 }
 
-/** Memory per instance when neither `memory` nor a known instance type says (m5.large's). */
-const DEFAULT_MEMORY_GIB = 8;
-
 const KIND_OF: Record<ast.CallTarget['$type'], m.ComponentKind> = {
   Service: 'service',
   Datastore: 'datastore',
   Cache: 'cache',
-};
-
-/** The namespace of a declaration and its name; undefined for what has no name. */
-export function namespaceKey(el: Decl): string | undefined {
-  const ns = NAMESPACE[el.$type];
-  const name = (el as { name?: string }).name;
-  return ns && name ? `${ns}:${name}` : undefined;
-}
-
-const NAMESPACE: Partial<Record<Decl['$type'], string>> = {
-  Service: 'target',
-  Datastore: 'target',
-  Cache: 'target',
-  Entity: 'entity',
-  Facet: 'entity',
-  Region: 'region',
-  Team: 'team',
-  Petal: 'petal',
-  Scenario: 'scenario',
 };
 
 /** The breaker's numbers: the long form's where written, Hystrix's defaults for the rest. */

@@ -8,9 +8,10 @@ import type { GroupBy } from '@topo/diagram';
 import type { Model } from '@topo/model';
 import type { SimulationResult, Span } from '@topo/simulator';
 import type { ComparisonTable } from './comparison.js';
+import type { RightSizing } from './right-sizing.js';
 import type { WhatIfRun } from './what-if.js';
 
-export type { GroupBy };
+export type { GroupBy, RightSizing };
 
 /** Where a diagram node was declared, so a click can reveal it. */
 export interface DiagramNodeSource {
@@ -67,6 +68,8 @@ export interface SimulateResult {
   result?: SimulationResult;
   /** The spans of the traced requests, one per attempt (with `traceEvery`). */
   spans?: Span[];
+  /** The instances the run says each component needs (not for a stopped run). */
+  rightSizing?: RightSizing;
   message?: string;
 }
 

@@ -8,8 +8,8 @@ import type { CodeDescription } from 'vscode-languageserver-types';
 
 let base: string | undefined;
 
-/** The folder holding the rule pages: the nearest `docs/rules` above this module. */
-function rulesFolder(): string | undefined {
+/** The folder holding the rule pages: the nearest `docs/rules` above this module (or the bundle). */
+export function rulesFolder(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'docs', 'rules');

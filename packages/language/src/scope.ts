@@ -32,7 +32,7 @@ export class TopoScopeProvider extends DefaultScopeProvider {
     return this.scopes.get(key, () => new MapScope(this.visible(document, referenceType)));
   }
 
-  /** The visible declarations of a type; on a repeated name the first one wins. */
+  /** The visible declarations of a type; on a repeated name the first one wins (the names policy, `names.ts`). */
   private visible(document: ReturnType<typeof AstUtils.getDocument>, referenceType: string): AstNodeDescription[] {
     const byName = new Map<string, AstNodeDescription>();
     for (const doc of importClosure(document, this.documents)) {

@@ -5,6 +5,7 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import {
+  CodeLensRefreshRequest,
   DiagnosticSeverity,
   WorkDoneProgress,
   type CancellationToken,
@@ -24,6 +25,7 @@ import { TopoConfigError } from './config.js';
 import { importClosure } from './imports.js';
 import { toFinding } from './load.js';
 import { simulationBlockers } from './simulation-gate.js';
+import { carbonOfRun } from './right-sizing.js';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed } from './what-if.js';
 import type { TopoServices } from './topo-module.js';
 
@@ -141,7 +143,12 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
           onProgress: (p) => percent((100 * p.simulatedMs) / p.totalMs, `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds`),
         });
         const withFindings = { ...result, findings: summarizeFindings(findings) };
-        return params.traceEvery ? { result: withFindings, spans } : { result: withFindings };
+        if (result.stopped) return params.traceEvery ? { result: withFindings, spans } : { result: withFindings };
+        // The results show the run's right-sizing, and the lens on `instances` says it.
+        const { rightSizing } = carbonOfRun(model, result);
+        topo.topo.LastRuns.remember(params.uri, rightSizing);
+        connection.sendRequest(CodeLensRefreshRequest.method).catch(() => undefined);
+        return { result: withFindings, rightSizing, ...(params.traceEvery ? { spans } : {}) };
       });
     } catch (e) {
       if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };

@@ -10,6 +10,7 @@ import { TopoDocumentValidator } from './document-validator.js';
 import { TopoFormatter } from './formatter.js';
 import { TopoCodeActionProvider } from './lsp/code-actions.js';
 import { TopoCodeLensProvider } from './lsp/code-lens.js';
+import { LastRuns } from './right-sizing.js';
 import { TopoCompletionProvider } from './lsp/completion.js';
 import { TopoHoverProvider } from './lsp/hover.js';
 import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
@@ -25,6 +26,7 @@ export interface TopoAddedServices {
     Models: TopoModels;
     Settings: TopoSettings;
     Configs: TopoConfigs;
+    LastRuns: LastRuns;
   };
 }
 
@@ -35,6 +37,7 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
     Models: (services) => new TopoModels(services.shared, services.topo.Settings, services.topo.Configs),
     Settings: () => new TopoSettings(),
     Configs: (services) => new TopoConfigs(services.shared.workspace.FileSystemProvider, () => workspaceRoots(services)),
+    LastRuns: () => new LastRuns(),
   },
   parser: {
     LangiumParser: (services) => createTopoParser(services),

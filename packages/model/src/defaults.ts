@@ -1,5 +1,5 @@
 // Every default of the language reference, in one place.
-import type { Breaker, CacheEngine, DatastoreEngine, Network, Provider } from './model.js';
+import type { Breaker, CacheEngine, Call, Consistency, DatastoreEngine, Network, Provider, Work } from './model.js';
 
 export const DEFAULT_NETWORK: Readonly<Network> = {
   zoneMs: 0.1,
@@ -10,14 +10,21 @@ export const DEFAULT_NETWORK: Readonly<Network> = {
   discoveryMs: 10_000,
 };
 
+/** A region's provider and zones when the file does not say. */
+export const DEFAULT_PROVIDER: Provider = 'aws';
+export const DEFAULT_ZONES: readonly string[] = ['a', 'b', 'c'];
+
 /** The region made up when a model declares none: aws, zones a, b, c, us-east-1's grid and PUE. */
-export const IMPLICIT_REGION = { name: 'default', provider: 'aws' as Provider, zones: ['a', 'b', 'c'], gridOf: 'us-east-1' };
+export const IMPLICIT_REGION = { name: 'default', provider: DEFAULT_PROVIDER, zones: DEFAULT_ZONES, gridOf: 'us-east-1' };
 
 export const DEFAULT_THREADS = 100;
 export const DEFAULT_SERVICE_WORK_MS = 1;
 export const DEFAULT_SERVICE_INSTANCE_TYPE = 'm5.large';
 export const DEFAULT_CACHE_INSTANCE_TYPE = 'r5.large';
 export const DEFAULT_CACHE_HIT = 0.8;
+export const DEFAULT_DISTRIBUTION: Work['distribution'] = 'exponential';
+/** Memory per service instance when neither `memory` nor a known instance type says (m5.large's). */
+export const DEFAULT_MEMORY_GIB = 8;
 
 export const DATASTORE_WORK_MS: Record<DatastoreEngine, number> = {
   cassandra: 0.5,
@@ -42,6 +49,17 @@ export function isManaged(engine: DatastoreEngine): boolean {
 }
 
 export const DEFAULT_REPLICATION = 3;
+
+/** Copies per region: cassandra's replication factor, one for the others. */
+export function defaultReplication(engine: DatastoreEngine): number {
+  return engine === 'cassandra' ? DEFAULT_REPLICATION : 1;
+}
+
+export const DEFAULT_READ: Consistency = 'ONE';
+export const DEFAULT_WRITE: Consistency = 'QUORUM';
+export const DEFAULT_PETAL_REPLICAS = 3;
+/** A call retries on a different instance unless it says `retry same`. */
+export const DEFAULT_RETRY: Call['retry'] = 'different';
 export const DEFAULT_SCENARIO_DURATION_MS = 60_000;
 export const DEFAULT_SCENARIO_SEED = 1;
 /** Without any scenario: this load into every entry, for the default duration. */
@@ -57,3 +75,6 @@ export const DEFAULT_BREAKER: Readonly<Breaker> = { threshold: 0.5, volume: 20, 
 export const RETRY_BUDGET_MIN_RETRIES = 3;
 /** ...and its default percentage of active requests, which the quick fix writes. */
 export const DEFAULT_RETRY_BUDGET = 0.2;
+
+/** Right-sizing aims each component's busy threads at this share of its threads, unless told otherwise. */
+export const DEFAULT_RIGHT_SIZING_TARGET = 0.6;

@@ -76,10 +76,10 @@ function codesInSources(): Set<string> {
   const constant = '([A-Z][A-Z0-9_]*)';
   const texts = [...filesBelow(join(root, 'packages/language/src'), '.ts'), ...filesBelow(join(root, 'packages/model/src'), '.ts')].map((file) => readFileSync(file, 'utf8'));
   const all = (pattern: string) => texts.flatMap((text) => [...text.matchAll(new RegExp(pattern, 'g'))]);
-  // `const UNUSED_IGNORE = 'unused-ignore'`, and then `code: UNUSED_IGNORE`.
+  // `const UNUSED_IGNORE = 'unused-ignore'`, and then `code: UNUSED_IGNORE` or `...coded(UNUSED_IGNORE)`.
   const constants = new Map(all(`const ${constant} = ${id}`).map((m) => [m[1]!, m[2]!]));
   const literal = [`\\bcode: ${id}`, `\\bfinding\\(${id}`, `ruleDescription\\(${id}\\)`, `DocumentValidator\\.\\w+\\]: ${id}`].flatMap((p) => all(p).map((m) => m[1]!));
-  const named = [`\\bcode: ${constant}\\b`, `ruleDescription\\(${constant}\\)`].flatMap((p) => all(p).flatMap((m) => constants.get(m[1]!) ?? []));
+  const named = [`\\bcode: ${constant}\\b`, `ruleDescription\\(${constant}\\)`, `\\bcoded\\(${constant}\\)`, `DocumentValidator\\.\\w+\\]: ${constant}`].flatMap((p) => all(p).flatMap((m) => constants.get(m[1]!) ?? []));
   return new Set([...literal, ...named]);
 }
 

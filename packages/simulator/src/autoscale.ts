@@ -6,12 +6,24 @@
 // starting instances look busy, so the controller starts more. Scale-in unlists the least
 // busy instances (starting ones first); each finishes what it holds and is stopped at the
 // controller's next look.
-import type { Autoscale } from '@topo/model';
-import { nanos, type Process } from '@topo/runtime';
-import type { Engine } from './engine.js';
-import type { Instance, Target } from './topology.js';
+import type { Autoscale, Model } from '@topo/model';
+import { nanos, type Process, type Runtime } from '@topo/runtime';
+import type { Instance, Target } from './deployment.js';
+import type { Fleet } from './lifecycle.js';
+import type { Timeline } from './stats.js';
+import type { Topology } from './topology.js';
 
-export function scheduleAutoscaling(e: Engine): void {
+/** What the autoscaler needs of the run: its targets and their instances' life, the end of the load, and the timeline. */
+export interface AutoscaleRun {
+  readonly rt: Runtime;
+  readonly model: Model;
+  readonly topo: Topology;
+  readonly loadEndNs: number;
+  readonly timeline: Timeline;
+  readonly fleet: Fleet;
+}
+
+export function scheduleAutoscaling(e: AutoscaleRun): void {
   for (const t of e.topo.targets) {
     const a = t.component.autoscale;
     if (!a || t.managed) continue;
@@ -24,7 +36,7 @@ function counted(t: Target): Instance[] {
   return t.instances.filter((i) => i.alive && !i.draining);
 }
 
-function control(e: Engine, t: Target, region: string, a: Autoscale, p: Process): void {
+function control(e: AutoscaleRun, t: Target, region: string, a: Autoscale, p: Process): void {
   const everyNs = nanos(a.everyMs);
   const warmupNs = nanos(a.warmupMs);
   const zones = e.model.regions.find((r) => r.name === region)?.zones ?? [];
@@ -39,7 +51,7 @@ function control(e: Engine, t: Target, region: string, a: Autoscale, p: Process)
     const now = p.now;
     const fleet = [...(t.inRegion.get(region) ?? [])];
     // A draining instance stops once idle (or once a fault killed it).
-    for (const i of fleet) if (i.draining && (!i.alive || (i.active === 0 && i.inbox.length === 0))) e.stop(i);
+    for (const i of fleet) if (i.draining && (!i.alive || (i.active === 0 && i.inbox.length === 0))) e.fleet.stop(i);
     const live = fleet.filter((i) => i.alive && !i.draining);
     let busy = 0;
     let capacity = 0;
@@ -58,13 +70,13 @@ function control(e: Engine, t: Target, region: string, a: Autoscale, p: Process)
       const zone = leastPopulated(zones, live);
       const k = (started.get(zone) ?? 0) + 1;
       started.set(zone, k);
-      const inst = e.startInstance(t, region, zone, `${t.name}.${region}.${zone}.${k}`, warmupNs);
+      const inst = e.fleet.startInstance(t, region, zone, `${t.name}.${region}.${zone}.${k}`, warmupNs);
       warmAt.set(inst, now + warmupNs);
       live.push(inst);
     }
     if (want < live.length) {
       const load = (i: Instance): number => (i.inService ? i.active + i.inbox.length + 1 : 0);
-      for (const i of [...live].sort((x, y) => load(x) - load(y) || y.startedNs - x.startedNs).slice(0, live.length - want)) e.drain(i);
+      for (const i of [...live].sort((x, y) => load(x) - load(y) || y.startedNs - x.startedNs).slice(0, live.length - want)) e.fleet.drain(i);
     }
     e.timeline.instances(t.name, now, counted(t).length);
     if (now + everyNs < e.loadEndNs) p.sleep(everyNs, look);

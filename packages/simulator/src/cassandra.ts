@@ -4,9 +4,16 @@
 // writes to all of them, and the coordinator answers once that many replied. Writes also go,
 // asynchronously and unawaited, to the replicas in the datastore's other regions.
 import type { Consistency, Datastore } from '@topo/model';
-import type { Engine } from './engine.js';
-import { FAILED, JobKind, OK, type AttemptState, type Job, type Reply } from './job.js';
-import type { Instance, Target } from './topology.js';
+import type { Runtime } from '@topo/runtime';
+import { JobKind, type Instance, type Job, type Target } from './deployment.js';
+import { FAILED, OK, type AttemptState, type Reply } from './request.js';
+
+/** What a coordinator needs of the run: the runtime, and the network to send replica jobs and answer on. */
+export interface Coordination {
+  readonly rt: Runtime;
+  send(job: Job): void;
+  answer(job: Job, r: Reply, at: Instance): void;
+}
 
 export function needs(level: Consistency, rf: number): number {
   return level === 'ONE' ? 1 : level === 'QUORUM' ? Math.floor(rf / 2) + 1 : rf;
@@ -42,7 +49,7 @@ function replicaJob(job: Job, node: Instance, from: Instance, reply: Job['reply'
   return { kind: JobKind.Replica, req: job.req, dest: node, write: job.write, reply, from: from.place, attempt, spanId: job.spanId, depth: job.depth, arrivedNs: 0, answer: OK };
 }
 
-export function coordinate(e: Engine, node: Instance, job: Job): void {
+export function coordinate(e: Coordination, node: Instance, job: Job): void {
   const t = node.target;
   const ds = t.component as Datastore;
   const key = keyOf(job);

@@ -2,10 +2,22 @@
 // while, instances slowed or failing requests for a while, and the Chaos Monkey killing one
 // instance of a service (not opted out) at every interval of the load. Each fault is one
 // chaos event, from when it strikes to when it is lifted.
-import type { Chaos } from '@topo/model';
-import { nanos, type Process } from '@topo/runtime';
-import type { Engine } from './engine.js';
-import type { Instance } from './topology.js';
+import type { Chaos, Scenario } from '@topo/model';
+import { nanos, type Process, type Runtime } from '@topo/runtime';
+import type { Instance } from './deployment.js';
+import type { Fleet } from './lifecycle.js';
+import type { ChaosEvent } from './result.js';
+import type { Topology } from './topology.js';
+
+/** What chaos needs of the run: its instances and their life, the end of the load, and the log. */
+export interface ChaosRun {
+  readonly rt: Runtime;
+  readonly topo: Topology;
+  readonly scenario: Scenario;
+  readonly loadEndNs: number;
+  readonly fleet: Fleet;
+  logChaos(kind: ChaosEvent['kind'], what: string, endNs: number): void;
+}
 
 function names(victims: Instance[]): string {
   const shown = victims.slice(0, 5).map((i) => i.name);
@@ -29,11 +41,11 @@ interface Struck {
 
 type Timed = Exclude<Chaos, { kind: 'monkey' }>;
 
-function strike(e: Engine, c: Timed, p: Process): Struck {
+function strike(e: ChaosRun, c: Timed, p: Process): Struck {
   if (c.kind === 'zone') {
     const victims = e.topo.instances.filter((i) => i.region === c.region && i.zone === c.zone && i.alive && !i.target.managed);
-    for (const v of victims) e.kill(v);
-    return { what: `zone ${c.region}.${c.zone} down: ${victims.length} instances`, lift: () => victims.forEach((v) => e.revive(v)) };
+    for (const v of victims) e.fleet.kill(v);
+    return { what: `zone ${c.region}.${c.zone} down: ${victims.length} instances`, lift: () => victims.forEach((v) => e.fleet.revive(v)) };
   }
   const target = e.topo.byName.get(c.target);
   const instances = target?.instances ?? [];
@@ -42,8 +54,8 @@ function strike(e: Engine, c: Timed, p: Process): Struck {
     // A managed datastore is a service of the provider: it has no instances to kill.
     if (target?.managed) return { what: `kill ${of}: managed, nothing to kill`, lift: () => {} };
     const victims = pick(instances.filter((i) => i.alive), c.count, p);
-    for (const v of victims) e.kill(v);
-    return { what: `kill ${of}: ${victims.length === 0 ? 'none alive' : names(victims)}`, lift: () => victims.forEach((v) => e.revive(v)) };
+    for (const v of victims) e.fleet.kill(v);
+    return { what: `kill ${of}: ${victims.length === 0 ? 'none alive' : names(victims)}`, lift: () => victims.forEach((v) => e.fleet.revive(v)) };
   }
   const victims = pick(c.count === undefined ? instances : instances.filter((i) => i.alive), c.count, p);
   if (c.kind === 'slow') {
@@ -60,7 +72,7 @@ function strike(e: Engine, c: Timed, p: Process): Struck {
   };
 }
 
-function monkey(e: Engine, everyMs: number, p: Process): void {
+function monkey(e: ChaosRun, everyMs: number, p: Process): void {
   const every = nanos(everyMs);
   const next = (): void => {
     if (every <= 0 || p.now + every >= e.loadEndNs) return;
@@ -68,7 +80,7 @@ function monkey(e: Engine, everyMs: number, p: Process): void {
       const candidates = e.topo.instances.filter((i) => i.alive && i.target.component.kind === 'service' && !i.target.component.chaosOptout);
       if (candidates.length > 0) {
         const victim = candidates[p.randomInt(candidates.length)]!;
-        e.kill(victim);
+        e.fleet.kill(victim);
         e.logChaos('monkey', `chaos monkey: ${victim.name}`, p.now);
       }
       next();
@@ -77,7 +89,7 @@ function monkey(e: Engine, everyMs: number, p: Process): void {
   next();
 }
 
-function run(e: Engine, c: Chaos, p: Process): void {
+function run(e: ChaosRun, c: Chaos, p: Process): void {
   if (c.kind === 'monkey') return monkey(e, c.everyMs, p);
   p.sleep(nanos(c.atMs), () => {
     const struck = strike(e, c, p);
@@ -88,6 +100,6 @@ function run(e: Engine, c: Chaos, p: Process): void {
   });
 }
 
-export function scheduleChaos(e: Engine): void {
+export function scheduleChaos(e: ChaosRun): void {
   for (const c of e.scenario.chaos) e.rt.spawn((p) => run(e, c, p));
 }

@@ -3,7 +3,7 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Datastore, Model, Scenario, Service } from '@topo/model';
 import { needs } from './cassandra.js';
-import { HOP_LIMIT } from './job.js';
+import { HOP_LIMIT } from './request.js';
 import { loadDurationMs } from './scenario.js';
 
 export interface Estimate {

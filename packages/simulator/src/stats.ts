@@ -1,5 +1,5 @@
 // Measurements: latency summaries (exact mean, sd, min and max; percentiles from an HDR
-// histogram) and the per-second timeline.
+// histogram), the run's totals and the per-second timeline.
 import hdr from 'hdr-histogram-js';
 import type { LatencyBucket, LatencySummary, ResilienceCounts, TimelinePoint } from './result.js';
 
@@ -93,6 +93,23 @@ export class LatencyRecorder {
       max: round(this.max / NS_PER_MS),
     };
   }
+}
+
+/** The run's counts over every measured request. */
+export class Totals extends ResilienceTally {
+  requests = 0;
+  succeeded = 0;
+  failed = 0;
+  attempts = 0;
+  retries = 0;
+  timeouts = 0;
+  clientTimeouts = 0;
+  wastedNs = 0;
+  injectedFailures = 0;
+  hopLimited = 0;
+  readonly latency = new LatencyRecorder(3, true);
+  /** Messages of measured requests that stayed inside a petal (no encode, no decode), by petal. */
+  readonly petalMessages = new Map<string, number>();
 }
 
 /** Buckets per tenfold of latency: fine enough to see a distribution's shape, few enough to read. */

@@ -1,4 +1,4 @@
-// A sweep: the scenario run at each rate (or number of users) of FROM:TO:STEP, several at
+// A sweep: the scenario run at each of a list of rates (or numbers of users), several at
 // once on worker threads, giving throughput against response time (the bottleneck-analysis
 // chart) and a Universal Scalability Law fit of throughput against concurrency.
 import { Worker } from 'node:worker_threads';
@@ -35,23 +35,6 @@ export interface SweepResult {
 
 /** The options one run of a sweep takes (what a worker thread receives). */
 export type SweepRunOptions = Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> & ({ rps: number } | { users: number });
-
-/** FROM:TO:STEP, all positive, TO ≥ FROM (whole numbers of users); throws a readable message otherwise. */
-export function parseRates(spec: string, over: SweepOver = 'rps'): number[] {
-  const parts = spec.split(':').map(Number);
-  const [from, to, step] = parts as [number, number, number];
-  const whole = over === 'rps' || parts.every(Number.isInteger);
-  if (parts.length !== 3 || !parts.every((x) => Number.isFinite(x) && x > 0) || to < from || !whole) {
-    throw new Error(
-      over === 'rps'
-        ? `--sweep-rate takes FROM:TO:STEP, positive rates with TO ≥ FROM, e.g. 500:5000:500 (got '${spec}')`
-        : `--sweep-users takes FROM:TO:STEP, whole numbers of users with TO ≥ FROM, e.g. 10:200:10 (got '${spec}')`,
-    );
-  }
-  const rates: number[] = [];
-  for (let i = 0; from + i * step <= to + 1e-9; i++) rates.push(Number((from + i * step).toPrecision(12)));
-  return rates;
-}
 
 export function sweepPoint(over: SweepOver, value: number, r: SimulationResult): SweepPoint {
   const mean = r.latencyMs.mean;

@@ -1,14 +1,17 @@
 // Small test models built directly as plain models (defaults of the language applied), so each
 // test states exactly the architecture it needs without going through the parser.
 import {
-  CACHE_WORK_MS,
   type Autoscale,
-  DATASTORE_INSTANCE_TYPE,
-  DATASTORE_WORK_MS,
   DEFAULT_NETWORK,
-  DEFAULT_THREADS,
-  isManaged,
-  type Cache,
+  DEFAULT_SCENARIO_DURATION_MS,
+  DEFAULT_SCENARIO_SEED,
+  implicitRegion,
+  makeCache,
+  makeCall,
+  makeDatastore,
+  makePetal,
+  makeRegion,
+  makeService,
   type CacheEngine,
   type Call,
   type Chaos,
@@ -17,14 +20,12 @@ import {
   type Load,
   type Model,
   type Network,
-  type Petal,
   type Region,
   type Scenario,
   type Service,
   type Step,
   type Users,
   type Work,
-  type ZonePlacement,
 } from '@topo/model';
 
 export const ZERO_NETWORK: Network = { zoneMs: 0, crossZoneMs: 0, crossRegionMs: 0, petalMs: 0, encodeMs: 0, discoveryMs: 10_000 };
@@ -83,20 +84,8 @@ export interface ModelDraft {
   }[];
 }
 
-function place(regions: Region[], names: string[] | undefined, perRegion: number, zones: string[] | undefined): ZonePlacement[] {
-  const out: ZonePlacement[] = [];
-  for (const r of regions.filter((x) => !names || names.includes(x.name))) {
-    const zs = zones ?? r.zones;
-    const counts = new Map<string, number>();
-    for (let i = 0; i < perRegion; i++) counts.set(zs[i % zs.length]!, (counts.get(zs[i % zs.length]!) ?? 0) + 1);
-    for (const [zone, count] of counts) out.push({ region: r.name, zone, count });
-  }
-  return out;
-}
-
 export function buildModel(d: ModelDraft): Model {
-  const regions: Region[] = (d.regions ?? [{ name: 'default', zones: ['a', 'b', 'c'] }]).map((r) => ({ ...r, provider: 'aws', implicit: d.regions === undefined }));
-  const regionNames = (o: PlacedOpts): string[] => o.regions ?? regions.map((r) => r.name);
+  const regions: Region[] = d.regions ? d.regions.map((r) => makeRegion(r.name, { zones: r.zones })) : [implicitRegion()];
   const kinds = new Map<string, 'service' | 'datastore' | 'cache'>();
   for (const s of d.services) kinds.set(s.name, 'service');
   for (const s of d.datastores ?? []) kinds.set(s.name, 'datastore');
@@ -106,28 +95,7 @@ export function buildModel(d: ModelDraft): Model {
     const calls: Call[] = [];
     let groupIndex = 0;
     const mk = (c: CallDraft, group: Call['group'], gi?: number): Call => {
-      const made: Call = {
-        id: nextId++,
-        from: s.name,
-        target: c.target,
-        targetKind: kinds.get(c.target) ?? 'service',
-        group,
-        ...(gi === undefined ? {} : { groupIndex: gi }),
-        ...(c.mode ? { mode: c.mode } : {}),
-        share: c.share ?? 1,
-        ...(c.routeShare === undefined ? {} : { routeShare: c.routeShare }),
-        ...(c.onMiss ? { onMiss: c.onMiss } : {}),
-        ...(c.timeoutMs === undefined ? {} : { timeoutMs: c.timeoutMs }),
-        ...(c.connectMs === undefined ? {} : { connectMs: c.connectMs }),
-        retries: c.retries ?? 0,
-        backoffMs: c.backoffMs ?? 0,
-        retry: c.retry ?? 'different',
-        ...(c.retryBudget === undefined ? {} : { retryBudget: c.retryBudget }),
-        ...(c.breaker ? { breaker: c.breaker } : {}),
-        ...(c.bulkhead === undefined ? {} : { bulkhead: c.bulkhead }),
-        fallback: c.fallback ?? false,
-        locs: {},
-      };
+      const made = makeCall({ ...c, id: nextId++, from: s.name, targetKind: kinds.get(c.target) ?? 'service', group, groupIndex: gi });
       calls.push(made);
       return made;
     };
@@ -138,87 +106,17 @@ export function buildModel(d: ModelDraft): Model {
           ? { kind: 'parallel', calls: st.parallel.map((c) => mk(c, 'parallel', groupIndex)), ...(groupIndex++, {}) }
           : { kind: 'routes', routes: st.routes.map((c) => mk(c, 'route')) },
     );
-    const rn = regionNames(s);
-    const perRegion = s.instances ?? (s.zones ?? regions[0]!.zones).length;
-    return {
-      kind: 'service',
-      name: s.name,
-      regions: rn,
-      instancesPerRegion: perRegion,
-      instanceType: 'm5.large',
-      placement: place(regions, rn, perRegion, s.zones),
-      managed: false,
-      work: s.work ?? work(1),
-      threads: s.threads ?? DEFAULT_THREADS,
-      ...(s.queue === undefined ? {} : { queue: s.queue }),
-      ...(s.lock === undefined ? {} : { lock: s.lock }),
-      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
-      locs: {},
-      ...(s.layer ? { layer: s.layer } : {}),
-      memoryBytes: 8 * 2 ** 30,
-      owns: [],
-      provides: [],
-      uses: [],
-      chaosOptout: s.chaosOptout ?? false,
-      ...(s.deadlineMs === undefined ? {} : { deadlineMs: s.deadlineMs }),
-      budgetPropagate: s.budgetPropagate ?? false,
-      steps,
-      calls,
-    };
+    return makeService({ ...s, steps, calls }, regions);
   });
-  const datastores: Datastore[] = (d.datastores ?? []).map((s) => {
-    const managed = isManaged(s.engine);
-    const rn = regionNames(s);
-    const perRegion = managed ? 0 : (s.instances ?? (s.zones ?? regions[0]!.zones).length);
-    return {
-      kind: 'datastore',
-      name: s.name,
-      engine: s.engine,
-      regions: rn,
-      instancesPerRegion: perRegion,
-      ...(managed ? {} : { instanceType: DATASTORE_INSTANCE_TYPE[s.engine]! }),
-      placement: managed ? [] : place(regions, rn, perRegion, s.zones),
-      managed,
-      work: s.work ?? work(DATASTORE_WORK_MS[s.engine]),
-      threads: s.threads ?? DEFAULT_THREADS,
-      ...(s.queue === undefined ? {} : { queue: s.queue }),
-      ...(s.lock === undefined ? {} : { lock: s.lock }),
-      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
-      locs: {},
-      replication: s.replication ?? 3,
-      read: s.read ?? 'ONE',
-      write: s.write ?? 'QUORUM',
-    };
-  });
-  const caches: Cache[] = (d.caches ?? []).map((s) => {
-    const rn = regionNames(s);
-    const perRegion = s.instances ?? (s.zones ?? regions[0]!.zones).length;
-    const engine = s.engine ?? 'memcached';
-    return {
-      kind: 'cache',
-      name: s.name,
-      engine,
-      regions: rn,
-      instancesPerRegion: perRegion,
-      instanceType: 'r5.large',
-      placement: place(regions, rn, perRegion, s.zones),
-      managed: false,
-      work: s.work ?? work(CACHE_WORK_MS[engine]),
-      threads: s.threads ?? DEFAULT_THREADS,
-      ...(s.queue === undefined ? {} : { queue: s.queue }),
-      ...(s.lock === undefined ? {} : { lock: s.lock }),
-      ...(s.autoscale === undefined ? {} : { autoscale: s.autoscale }),
-      locs: {},
-      hit: s.hit ?? 0.8,
-    };
-  });
-  const petals: Petal[] = (d.petals ?? []).map((p) => ({ ...p, memoryBytes: 2 ** 42, replicas: 3, locs: { members: [] } }));
+  const datastores: Datastore[] = (d.datastores ?? []).map((s) => makeDatastore(s, regions));
+  const caches = (d.caches ?? []).map((s) => makeCache({ ...s, engine: s.engine ?? 'memcached' }, regions));
+  const petals = (d.petals ?? []).map((p) => makePetal({ ...p, memoryBytes: 2 ** 42 }, regions));
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s, i) => ({
     name: s.name ?? `s${i}`,
-    loads: s.loads.map(([rps, target, durationMs, shape]): Load => ({ rps, toRps: shape?.toRps ?? rps, target, fromMs: shape?.fromMs ?? 0, durationMs: durationMs ?? 60_000 })),
+    loads: s.loads.map(([rps, target, durationMs, shape]): Load => ({ rps, toRps: shape?.toRps ?? rps, target, fromMs: shape?.fromMs ?? 0, durationMs: durationMs ?? DEFAULT_SCENARIO_DURATION_MS })),
     users: s.users ?? [],
     warmupMs: s.warmupMs ?? 0,
-    seed: s.seed ?? 1,
+    seed: s.seed ?? DEFAULT_SCENARIO_SEED,
     chaos: s.chaos ?? [],
   }));
   return {

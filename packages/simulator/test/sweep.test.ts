@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitUsl, formatSweep, parseRates, sweep } from '../src/index.js';
+import { fitUsl, formatSweep, sweep } from '../src/index.js';
 import { buildModel, ZERO_NETWORK, work } from './builder.js';
 
 describe('the Universal Scalability Law fit', () => {
@@ -32,24 +32,12 @@ describe('the Universal Scalability Law fit', () => {
   });
 });
 
-describe('rates', () => {
-  it('parse FROM:TO:STEP inclusively', () => {
-    expect(parseRates('100:500:100')).toEqual([100, 200, 300, 400, 500]);
-    expect(parseRates('0.5:1.5:0.5')).toEqual([0.5, 1, 1.5]);
-    expect(parseRates('100:150:100')).toEqual([100]);
-  });
-
-  it('refuse anything else', () => {
-    for (const bad of ['100:500', '500:100:100', '0:100:10', '100:500:-1', 'a:b:c']) expect(() => parseRates(bad)).toThrow(/FROM:TO:STEP/);
-  });
-});
-
 const model = buildModel({
   network: ZERO_NETWORK,
   services: [{ name: 'server', instances: 1, zones: ['a'], threads: 4, work: work(1) }],
   scenarios: [{ name: 'ramp', loads: [[1000, 'server', 10_000]], warmupMs: 1000, seed: 3 }],
 });
-const rates = parseRates('500:3500:1000');
+const rates = [500, 1500, 2500, 3500];
 
 describe('a sweep', () => {
   let dir: string;

@@ -1,8 +1,8 @@
 // What the extension and the views say to each other, and what a view keeps across a
 // reload. The same views run in a VS Code webview (data arrives as messages) and in the
 // static page of `topo report` (data is embedded in the page).
-import type { CarbonResult, CompareResult, CompareRun, DiagramResult, ProblemCounts } from '@topo/language/protocol';
-import type { SimulationResult, Span } from '@topo/simulator';
+import type { CarbonResult, CompareResult, CompareRun, DiagramResult, ProblemCounts, RightSizing } from '@topo/language/protocol';
+import type { SimulationResult, Span, SweepResult } from '@topo/simulator';
 
 /** What the preview shows: the diagram and the carbon table of one file, and its problem counts. */
 export interface PreviewData {
@@ -21,7 +21,12 @@ export interface ResultsData {
   result: SimulationResult;
   /** Spans of the traced requests, when the run was traced: exported for a tracing UI. */
   spans?: Span[];
+  /** The instances the run says each component needs, and what that changes in carbon. */
+  rightSizing?: RightSizing;
+  /** The scenario swept over rates or users, for the bottleneck plots. */
+  sweep?: SweepResult;
 }
+
 
 /** The side-by-side table of runs the server makes (the CLI prints the same). */
 export type ComparisonTable = NonNullable<CompareResult['table']>;

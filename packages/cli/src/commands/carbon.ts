@@ -1,11 +1,13 @@
 // `topo carbon FILE`: what the architecture emits per month by the Cloud Carbon Footprint
 // methodology, per component and region, and with a scenario, SCI per 1,000 requests.
-import { components as componentsOf, instanceType, type Model } from '@topo/model';
+import type { Model } from '@topo/model';
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
 import { simulate } from '@topo/simulator';
+import type { RightSizing } from '@topo/language';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadCheckedModel, loadSimulatableModel, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
+import { carbonOfRun } from '@topo/language';
 
 export const carbon: Command = {
   usage: 'topo carbon FILE [--scenario NAME] [--format text|json] [--utilization F]',
@@ -21,9 +23,11 @@ export const carbon: Command = {
     // With a scenario it simulates, and runs whatever the language lowers, as `topo simulate` does.
     const { model } = await (values.scenario === undefined ? loadCheckedModel : loadSimulatableModel)(positionals[0]!, io);
     const options: CarbonOptions = { ...(utilization !== undefined ? { utilization } : {}) };
-    if (values.scenario !== undefined) Object.assign(options, await scenarioOptions(model, values.scenario, io));
+    const simulated = values.scenario === undefined ? undefined : await simulatedCarbon(model, values.scenario, io);
+    if (simulated) Object.assign(options, simulated.options);
     const report = estimateCarbon(model, options);
-    io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, utilization));
+    const sizing = simulated?.rightSizing;
+    io.stdout(format === 'json' ? JSON.stringify(sizing ? { ...report, rightSizing: sizing } : report, null, 2) + '\n' : formatReport(report, utilization, simulated !== undefined) + (sizing ? formatRightSizing(sizing) : ''));
     return 0;
   },
 };
@@ -36,27 +40,14 @@ function parseUtilization(text: string): number {
   return n;
 }
 
-/**
- * What a simulation of the scenario measured: SCI's requests, each component's CPU
- * utilisation as the work it did (requests × mean work) over the vCPU time its instances
- * had, and an autoscaled component's mean instances per region (its instance-hours over the
- * measured time). (The simulator's own utilisation counts threads held, waits on calls included.)
- */
+/** The carbon options of a simulation of the scenario: its CPU use, instances and traffic. */
 export async function scenarioOptions(model: Model, name: string, io: CliIO): Promise<CarbonOptions> {
+  return (await simulatedCarbon(model, name, io)).options;
+}
+
+async function simulatedCarbon(model: Model, name: string, io: CliIO): Promise<ReturnType<typeof carbonOfRun>> {
   requireScenario(model, name);
-  const result = await simulate(model, { scenario: name, signal: io.signal });
-  const utilization = new Map<string, number>();
-  const instances = new Map<string, number>();
-  for (const c of componentsOf(model)) {
-    const measured = result.services.find((s) => s.name === c.name);
-    const vcpus = c.instanceType ? instanceType(c.instanceType)?.vcpus : undefined;
-    if (!measured || !vcpus || measured.instanceHours === 0 || result.measuredSeconds <= 0) continue;
-    const instanceMs = measured.instanceHours * 3.6e6;
-    if (c.autoscale) instances.set(c.name, instanceMs / 1000 / result.measuredSeconds / c.regions.length);
-    utilization.set(c.name, Math.min(1, (measured.requests * c.work.meanMs) / (instanceMs * vcpus)));
-  }
-  const petalMessages = new Map(Object.entries(result.petalMessages));
-  return { utilization, instances, traffic: { seconds: result.measuredSeconds, requests: result.requests, petalMessages } };
+  return carbonOfRun(model, await simulate(model, { scenario: name, signal: io.signal }));
 }
 
 const kwh = (n: number) => n.toFixed(2);
@@ -75,10 +66,10 @@ function source(r: RegionRow, what: 'grid' | 'pue'): string {
   return s === 'model' ? 'file' : s === 'ccf' ? 'CCF' : 'provider average';
 }
 
-function formatReport(r: CarbonReport, utilization: number | undefined): string {
+function formatReport(r: CarbonReport, utilization: number | undefined, simulated: boolean): string {
   const out: string[] = [
     `${r.architecture}: carbon per month of ${r.hoursPerMonth} hours, Cloud Carbon Footprint methodology (docs/carbon.md)`,
-    `CPU utilisation: ${utilization === undefined ? "50% (CCF's default)" : pct(utilization)}`,
+    `CPU utilisation: ${simulated ? 'as simulated (the CPU column: requests × work over vCPU time)' : utilization === undefined ? "50% (CCF's default)" : pct(utilization)}`,
     '',
     ...table(
       ['component', 'kind', 'region', 'instances', 'type', 'CPU', 'kWh', 'operational kgCO2e', 'embodied kgCO2e', 'total kgCO2e', 'share'],
@@ -126,4 +117,22 @@ function formatReport(r: CarbonReport, utilization: number | undefined): string 
   const notes = [...r.notes, ...r.components.flatMap((c) => c.notes.map((n) => `${c.name} (${c.region}): ${n}`))];
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  - ${n}`));
   return out.join('\n') + '\n';
+}
+
+/** The instances each component needs at the target, and what the change saves or costs. */
+function formatRightSizing({ target, rows, carbon }: RightSizing): string {
+  if (rows.length === 0) return '';
+  const ms = (n: number | null | undefined) => (n === null || n === undefined ? '' : n === Infinity ? '∞' : `${Number(n.toPrecision(3))}ms`);
+  const delta = (name: string) => carbon.components.find((c) => c.name === name)?.delta ?? 0;
+  const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${kg(Math.abs(n))}`;
+  return [
+    '',
+    `right-sizing: the instances per region that keep busy threads at ${pct(target)} and p99 within the callers' timeouts`,
+    ...table(
+      ['component', 'instances', 'busy', 'p99', 'limit', 'would do', 'busy then', 'p99 then', 'set by', 'kgCO2e/month'],
+      rows.map((r) => [r.name, String(r.instances), pct(r.utilization), ms(r.p99Ms), ms(r.limitMs), String(r.suggested), pct(r.suggestedUtilization), ms(r.suggestedP99Ms), r.bound, signed(delta(r.name))]),
+      [false, true, true, true, true, true, true, true, false, true],
+    ),
+    `right-sized: ${formatKgCO2e(carbon.total.after)} per month instead of ${formatKgCO2e(carbon.total.before)} (${signed(carbon.total.delta)} kgCO2e)`,
+  ].join('\n') + '\n';
 }

@@ -6,26 +6,33 @@ import { basename, relative, resolve } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
 import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
-import { ResourceLimitError, simulate, UnknownScenarioError, type SimulationResult } from '@topo/simulator';
+import { ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
 import { readViewAssets } from '@topo/views/assets';
 import type { ReportData } from '@topo/views/messages';
 import { reportHtml } from '@topo/views/report-page';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadSimulatableModel, requireScenario } from '../load.js';
-import { choiceOption, parseCommandArgs } from '../options.js';
+import { choiceOption, parseCommandArgs, sweepValuesOption } from '../options.js';
+import { carbonOfRun } from '@topo/language';
 
 export const report: Command = {
-  usage: `topo report FILE [-o OUT.html] [--scenario NAME] [--seed N] [--group-by ${GROUP_BY_VALUES.join('|')}]`,
+  usage: `topo report FILE [-o OUT.html] [--scenario NAME] [--seed N] [--sweep-rate|--sweep-users FROM:TO:STEP] [--group-by ${GROUP_BY_VALUES.join('|')}]`,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       output: { type: 'string', short: 'o' },
       scenario: { type: 'string' },
       seed: { type: 'string' },
       'group-by': { type: 'string' },
+      'sweep-rate': { type: 'string' },
+      'sweep-users': { type: 'string' },
     });
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${report.usage}`);
     const groupBy = choiceOption(values['group-by'], 'group-by', GROUP_BY_VALUES, 'petal');
     const seed = values.seed === undefined ? undefined : integer(values.seed, 'seed');
+    if (values['sweep-rate'] !== undefined && values['sweep-users'] !== undefined) throw new UsageError('a sweep varies one thing: --sweep-rate or --sweep-users');
+    const over: SweepOver = values['sweep-users'] === undefined ? 'rps' : 'users';
+    const sweepSpec = values['sweep-rate'] ?? values['sweep-users'];
+    const sweepValues = sweepSpec === undefined ? undefined : sweepValuesOption(sweepSpec, over);
     const file = positionals[0]!;
     const out = resolve(io.cwd, values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`);
 
@@ -35,13 +42,17 @@ export const report: Command = {
     const uri = model.uri;
     const { svg, message } = await drawDiagram(model, findings, { groupBy });
     const diagram = svg === undefined ? { message, nodes: [] } : { svg, nodes: [] };
-    const carbon = { report: estimateCarbon(model) };
     const summarized = summarizeFindings(findings);
     const run = await runScenario(model, values.scenario, seed, io);
     const result = run && { ...run, findings: summarized };
+    // With a run, carbon at the CPU it used, and what its right-sizing would change.
+    const simulated = run && carbonOfRun(model, run);
+    const carbon = { report: estimateCarbon(model, simulated?.options) };
+    const rightSizing = simulated?.rightSizing;
+    const swept = run && sweepValues && (await runSweep(model, sweepValues, over, run.scenario, seed, io));
     const data: ReportData = {
       preview: { uri, name, diagram, carbon, problems: { errors: summarized.errors, warnings: summarized.warnings } },
-      ...(result ? { results: { uri, name, result } } : {}),
+      ...(result ? { results: { uri, name, result, ...(rightSizing ? { rightSizing } : {}), ...(swept ? { sweep: swept } : {}) } } : {}),
       generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     };
     const html = reportHtml(data, readViewAssets());
@@ -83,6 +94,18 @@ async function runScenario(model: Model, scenario: string | undefined, seed: num
   }
 }
 
+/** The scenario at each rate or number of users, one run after another, for the bottleneck plots. */
+async function runSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult> {
+  if (over === 'users' && resolveScenario(model, scenario).users.length === 0) throw new UsageError(`--sweep-users scales the scenario's \`users\` lines; scenario ${scenario} has none`);
+  let done = 0;
+  const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
+  try {
+    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint });
+  } finally {
+    if (io.isTTY) io.stderr('\r\x1b[K');
+  }
+}
+
 function summary(path: string, bytes: number, data: ReportData): string {
   const { diagram, carbon, problems } = data.preview;
   const lines = [`wrote ${path} (${Math.round(bytes / 1024)} KB): open it in a browser, it needs no network`];
@@ -100,5 +123,16 @@ function summary(path: string, bytes: number, data: ReportData): string {
         (r.chaos.length > 0 ? `, ${r.chaos.length} chaos event${r.chaos.length === 1 ? '' : 's'}` : ''),
     );
   } else lines.push('  simulation: left out');
+  const sizing = data.results?.rightSizing;
+  const resized = sizing?.rows.filter((row) => row.suggested !== row.instances) ?? [];
+  if (sizing && resized.length > 0) {
+    const { before, after } = sizing.carbon.total;
+    lines.push(`  right-sizing: ${resized.length} of ${sizing.rows.length} components would do with other counts, ${formatKgCO2e(after)} per month instead of ${formatKgCO2e(before)}`);
+  }
+  const swept = data.results?.sweep;
+  if (swept) {
+    const fit = swept.usl ? `USL σ ${Number(swept.usl.sigma.toPrecision(2))}, κ ${Number(swept.usl.kappa.toPrecision(2))}` : 'no USL fit';
+    lines.push(`  sweep: ${swept.points.length} runs over ${swept.over === 'users' ? 'users' : 'rates'}, ${fit}`);
+  }
   return lines.join('\n') + '\n';
 }

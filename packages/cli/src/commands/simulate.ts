@@ -13,7 +13,6 @@ import {
   defaultMaxMemoryBytes,
   formatSweep,
   formatText,
-  parseRates,
   ResourceLimitError,
   resolveScenario,
   simulate as runSimulation,
@@ -23,12 +22,11 @@ import {
   UnknownScenarioError,
   type Progress,
   type Span,
-  type SweepOver,
 } from '@topo/simulator';
 import { formatComparison } from '../format-comparison.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadSimulatableModel } from '../load.js';
-import { choiceOption, numberOption, parseCommandArgs } from '../options.js';
+import { choiceOption, numberOption, parseCommandArgs, sweepValuesOption } from '../options.js';
 
 /** Traced requests by default: one in this many. */
 const DEFAULT_TRACE_SAMPLE = 100;
@@ -72,7 +70,7 @@ export const simulate: Command = {
     if (values.jobs !== undefined && sweepSpec === undefined) throw new UsageError('--jobs goes with --sweep-rate or --sweep-users');
     if (values.trace !== undefined && sweepSpec !== undefined) throw new UsageError(`--trace traces one run; it does not go with ${sweepFlag}`);
     if (values.compare !== undefined && (values.trace !== undefined || sweepSpec !== undefined)) throw new UsageError(`--compare runs one scenario twice; it does not go with --trace or ${sweepFlag}`);
-    const rates = sweepSpec === undefined ? undefined : parseRatesOption(sweepSpec, over);
+    const rates = sweepSpec === undefined ? undefined : sweepValuesOption(sweepSpec, over);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${simulate.usage}`);
 
     const loaded = await loadSimulatableModel(positionals[0]!, io);
@@ -179,14 +177,6 @@ function integerOption(value: string | undefined, name: string, fallback: number
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} wants a whole number${min > 0 ? ` ≥ ${min}` : ' ≥ 0'}, not '${value}'`);
   return n;
-}
-
-function parseRatesOption(spec: string, over: SweepOver): number[] {
-  try {
-    return parseRates(spec, over);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
 }
 
 /** The scenario to run, checked against the model so an unknown one is a usage error. */

@@ -1,10 +1,12 @@
 // Quick fixes for the budget, retry, queue, route and entity rules, the source action "Fix
 // timeout budgets" that rewrites a file's timeouts so every budget holds, and "Simulate the
-// fix" on budget findings, which asks the editor to compare the file with that fix.
+// fix" on budget findings, which asks the editor to compare the file with that fix; and on
+// `instances`, the count the last simulation of the file sized it to.
 import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
+  componentIndex,
   DEFAULT_RETRY_BUDGET,
   formatDuration,
   formatShare,
@@ -13,12 +15,13 @@ import {
   readableTimeoutAtMost,
   type Call,
 } from '@topo/model';
-import type { Call as AstCall, Cache, Datastore, Route, Service } from '../generated/ast.js';
+import type { Call as AstCall, Cache, Datastore, Instances, Route, Service } from '../generated/ast.js';
 import { TopoCommands } from '../commands.js';
 import type { Analysis } from '../models.js';
 import { propertySpan } from '../cst-spans.js';
 import type { TopoServices } from '../topo-module.js';
 import { timeoutBudgetEdits } from '../timeout-budget-edits.js';
+import { rightSizingLabel } from './code-lens.js';
 import { ignoreFindingAction } from './ignore-action.js';
 import { modelCall, nodeAt } from './locate.js';
 
@@ -46,11 +49,28 @@ export class TopoCodeActionProvider implements CodeActionProvider {
     const simulate = simulateTheFix(document, params.context.diagnostics);
     if (simulate && quickFixes) actions.push(simulate);
     if (quickFixes) actions.push(...params.context.diagnostics.flatMap((d) => ignoreFindingAction(document, d) ?? []));
+    const rightSize = quickFixes ? this.rightSizeAction(document, params.range, analysis) : undefined;
+    if (rightSize) actions.push(rightSize);
     if (!wanted || wanted.some((k) => FIX_TIMEOUT_BUDGETS_KIND.startsWith(k))) {
       const fix = fixTimeoutBudgets(document, analysis);
       if (fix) actions.push(fix);
     }
     return actions;
+  }
+
+  /** On `instances`, the count the last simulation of the file would size it to. */
+  private rightSizeAction(document: LangiumDocument, range: Range, analysis: Analysis): CodeAction | undefined {
+    const node = nodeAt<Instances>(document, range.start, ['Instances']);
+    const count = node && propertySpan(node, 'count')?.value.range;
+    const c = node && componentIndex(analysis.model).get(node.$container.name);
+    if (!count || !c) return undefined;
+    const sized = this.services.topo.LastRuns.sizing(document.uri.toString(), c.name, c.instancesPerRegion);
+    if (!sized || sized.suggested === sized.instances) return undefined;
+    return {
+      title: `Set instances to ${sized.suggested}: ${rightSizingLabel(sized)}`,
+      kind: CodeActionKind.QuickFix,
+      edit: { changes: { [document.uri.toString()]: [{ range: count, newText: String(sized.suggested) }] } },
+    };
   }
 }
 

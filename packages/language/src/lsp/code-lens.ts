@@ -1,13 +1,15 @@
 // Code lenses: each service's worst case and reach (`worst case 308ms · ×4 from wwwproxy`),
-// each edge's deadline use (`needs 801ms of 1s`), and the actions an editor offers on
+// each edge's deadline use (`needs 801ms of 1s`), each count of `instances` the last simulation
+// sized (`simulated 32% busy · 6 would do · −41 kgCO2e/month`), and the actions an editor offers on
 // architectures and scenarios (the VS Code client implements the commands).
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { componentCarbon, formatKgCO2e } from '@topo/carbon';
-import { deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
+import { components, deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
 import { TopoCommands } from '../commands.js';
 import type { TopoFile } from '../generated/ast.js';
+import type { LastSizing } from '../right-sizing.js';
 import type { TopoServices } from '../topo-module.js';
 
 export class TopoCodeLensProvider implements CodeLensProvider {
@@ -37,6 +39,10 @@ export class TopoCodeLensProvider implements CodeLensProvider {
       const usage = deadlineUsage(context, service.name);
       if (usage && here(service.locs.deadline)) lens(service.locs.deadline, usage.label);
     }
+    for (const c of components(model)) {
+      const sized = here(c.locs.instances) ? this.services.topo.LastRuns.sizing(uri, c.name, c.instancesPerRegion) : undefined;
+      if (sized) lens(c.locs.instances!, rightSizingLabel(sized));
+    }
     for (const scenario of model.scenarios) {
       if (!here(scenario.loc)) continue;
       lens(scenario.loc, '▶ Simulate', TopoCommands.simulate, [uri, scenario.name]);
@@ -44,6 +50,14 @@ export class TopoCodeLensProvider implements CodeLensProvider {
     }
     return lenses;
   }
+}
+
+/** `simulated 32% busy · 6 would do · −41 kgCO2e/month`, from the last simulation of the file. */
+export function rightSizingLabel(s: LastSizing): string {
+  const busy = `simulated ${Number((s.utilization * 100).toPrecision(2))}% busy`;
+  if (s.suggested === s.instances) return `${busy} · right-sized`;
+  const kg = s.kgCO2ePerMonth === 0 ? '' : ` · ${s.kgCO2ePerMonth < 0 ? '−' : '+'}${formatKgCO2e(Math.abs(s.kgCO2ePerMonth))}/month`;
+  return `${busy} · ${s.suggested} would do${kg}`;
 }
 
 function toRange(loc: Loc): Range {

@@ -5,17 +5,8 @@ import { AstUtils, GrammarAST } from 'langium';
 import { ownLevel } from '../cst-spans.js';
 import type { TopoFile } from '../generated/ast.js';
 import { importClosure } from '../imports.js';
-import { namespaceKey } from '../lower.js';
-import { ruleDescription } from '../rule-docs.js';
-
-const NAMESPACE_LABEL: Record<string, string> = {
-  target: 'service, datastore or cache',
-  entity: 'entity or facet',
-  region: 'region',
-  team: 'team',
-  petal: 'petal',
-  scenario: 'scenario',
-};
+import { describeKey, namespaceKey } from '../names.js';
+import { coded, DUPLICATE_ARCHITECTURE, DUPLICATE_NAME, DUPLICATE_PROPERTY } from './codes.js';
 
 /** `duplicate-name`: each declaration after the first; imported files count as before this one. */
 export function checkDuplicateNames(documents: LangiumDocuments) {
@@ -34,22 +25,15 @@ export function checkDuplicateNames(documents: LangiumDocuments) {
       if (!key) continue;
       const where = imported.get(key);
       if (seen.has(key) || where !== undefined) {
-        const [ns, name] = splitKey(key);
-        accept('error', `a ${NAMESPACE_LABEL[ns]} named '${name}' is already declared${where !== undefined ? ` in ${where}` : ' above'}`, {
+        accept('error', `${describeKey(key)} is already declared${where !== undefined ? ` in ${where}` : ' above'}`, {
           node: el,
           property: 'name',
-          code: 'duplicate-name',
-          codeDescription: ruleDescription('duplicate-name'),
+          ...coded(DUPLICATE_NAME),
         });
       }
       seen.add(key);
     }
   };
-}
-
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf(':');
-  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 export function checkSingleArchitecture(root: TopoFile, accept: ValidationAcceptor): void {
@@ -59,7 +43,7 @@ export function checkSingleArchitecture(root: TopoFile, accept: ValidationAccept
     .forEach((node) =>
       accept('error', 'a file holds at most one `architecture`; this file already has one', {
         node,
-        code: 'duplicate-architecture',
+        ...coded(DUPLICATE_ARCHITECTURE),
       }),
     );
 }
@@ -96,7 +80,7 @@ export function checkRepeatedProperties(node: AstNode, accept: ValidationAccepto
     seen.set(key, count);
     if (count > 1) {
       const what = typeof key === 'string' ? key.toLowerCase() : item.text;
-      accept('error', `'${what}' is given more than once here; only one can hold`, { node, range: item.range, code: 'duplicate-property' });
+      accept('error', `'${what}' is given more than once here; only one can hold`, { node, range: item.range, ...coded(DUPLICATE_PROPERTY) });
     }
   }
 }

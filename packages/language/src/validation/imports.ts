@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import { AstUtils, URI, UriUtils } from 'langium';
 import type { Import } from '../generated/ast.js';
 import { importClosure, importPath, resolveImport } from '../imports.js';
-import { ruleDescription } from '../rule-docs.js';
+import { coded, IMPORT_CYCLE, UNRESOLVED_IMPORT } from './codes.js';
 import type { TopoServices } from '../topo-module.js';
 
 /** True when `uri` is `folder` or below it. */
@@ -28,13 +28,12 @@ export function checkImport(services: TopoServices) {
       accept('error', `cannot import '${path}': it is outside the workspace folder, and imports stay inside it`, {
         node: imp,
         property: 'path',
-        code: 'unresolved-import',
-        codeDescription: ruleDescription('unresolved-import'),
+        ...coded(UNRESOLVED_IMPORT),
       });
       return;
     }
     if (!path.endsWith('.topo')) {
-      accept('error', `cannot import '${path}': imports name .topo files`, { node: imp, property: 'path', code: 'unresolved-import', codeDescription: ruleDescription('unresolved-import') });
+      accept('error', `cannot import '${path}': imports name .topo files`, { node: imp, property: 'path', ...coded(UNRESOLVED_IMPORT) });
       return;
     }
     const target = documents.getDocument(resolved);
@@ -42,8 +41,7 @@ export function checkImport(services: TopoServices) {
       accept('error', `cannot find '${path}' (relative to this file)`, {
         node: imp,
         property: 'path',
-        code: 'unresolved-import',
-        codeDescription: ruleDescription('unresolved-import'),
+        ...coded(UNRESOLVED_IMPORT),
       });
       return;
     }
@@ -52,8 +50,7 @@ export function checkImport(services: TopoServices) {
       const loop = target.uri.toString() === document.uri.toString() ? 'this file imports itself' : `'${path}' imports this file back`;
       accept('error', `import cycle: ${loop}; files must import each other in one direction`, {
         node: imp,
-        code: 'import-cycle',
-        codeDescription: ruleDescription('import-cycle'),
+        ...coded(IMPORT_CYCLE),
       });
     }
   };

@@ -3,7 +3,7 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { TopoFile } from '../generated/ast.js';
-import { ruleDescription } from '../rule-docs.js';
+import { coded } from './codes.js';
 import type { TopoServices } from '../topo-module.js';
 
 export function checkModel(services: TopoServices) {
@@ -15,8 +15,7 @@ export function checkModel(services: TopoServices) {
       accept(f.severity, f.message, {
         node: root,
         range: { start: f.loc.start, end: f.loc.end },
-        code: f.code,
-        codeDescription: ruleDescription(f.code),
+        ...coded(f.code),
       });
     }
   };

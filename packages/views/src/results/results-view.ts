@@ -9,6 +9,10 @@ import { redrawOnChange } from '../redraw.js';
 import { chartPalette } from '../theme.js';
 import { histogramChart, timelineChart, workChart } from './charts.js';
 import { exportFile } from './export.js';
+import type { SweepResult } from '@topo/simulator';
+import { responseChart, throughputChart, uslInWords } from './bottleneck.js';
+import { autoscaled, instancesChart } from './instances.js';
+import { rightSizingHtml } from './right-sizing.js';
 import { hasResilience, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
 
 function subtitle(data: ResultsData): string {
@@ -44,11 +48,18 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
     const timeline = root.querySelector<HTMLElement>('.timeline-chart')!;
     const work = root.querySelector<HTMLElement>('.work-chart')!;
     const histogram = root.querySelector<HTMLElement>('.histogram-chart')!;
+    const instances = root.querySelector<HTMLElement>('.instances-chart');
+    const throughput = root.querySelector<HTMLElement>('.throughput-chart');
+    const response = root.querySelector<HTMLElement>('.response-chart');
     const palette = chartPalette();
+    const sweep = data.sweep;
     charts = [
       timelineChart(timeline, data.result, palette, Math.max(280, timeline.clientWidth)),
+      instances ? instancesChart(instances, data.result, palette, Math.max(280, instances.clientWidth)) : undefined,
       workChart(work, data.result, palette, Math.max(280, work.clientWidth)),
       histogramChart(histogram, data.result, palette, Math.max(240, histogram.clientWidth)),
+      sweep && throughput ? throughputChart(throughput, sweep, palette, Math.max(280, throughput.clientWidth)) : undefined,
+      sweep && response ? responseChart(response, sweep, palette, Math.max(280, response.clientWidth)) : undefined,
     ].filter((c): c is uPlot => c !== undefined);
   };
 
@@ -73,6 +84,20 @@ const RESILIENCE_NOTE =
   `<p class="muted note">Degraded: requests answered by a fallback, counted apart from succeeded and failed. ` +
   `Each band spans the open spells of the breakers to one dependency, from the first opening to the last closing.</p>`;
 
+const INSTANCES_NOTE = `<p class="muted note">Each autoscaled component's instances at the end of every second, starting ones included: they serve only after their warmup.</p>`;
+
+/** The bottleneck plots of a sweep, the fit in words under them. */
+function sweepHtml(sweep: SweepResult): string {
+  const what = sweep.over === 'users' ? 'users' : 'offered load';
+  return (
+    `<div class="row"><section class="grow"><h2>Throughput against ${what}</h2><div class="chart throughput-chart"></div></section>` +
+    `<section class="grow"><h2>Response time against throughput</h2><div class="chart response-chart"></div></section></div>` +
+    `<section><p class="usl">${escapeHtml(uslInWords(sweep.usl))}</p>` +
+    `<p class="muted note">Each point is one of ${sweep.points.length} runs of the scenario over ${sweep.over === 'users' ? 'users' : 'rates'} (seed ${sweep.seed}). ` +
+    `Dashed: the Universal Scalability Law fitted to throughput against requests in flight, X(N) = γN / (1 + σ(N − 1) + κN(N − 1)); on the right its mean response time, N / X by Little's law.</p></section>`
+  );
+}
+
 function resultsHtml(data: ResultsData): string {
   const r = data.result;
   const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
@@ -82,11 +107,15 @@ function resultsHtml(data: ResultsData): string {
     `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>` +
     summaryHtml(r) +
     `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${hasResilience(r) ? RESILIENCE_NOTE : ''}</section>` +
+    (autoscaled(r).length > 0 ? `<section><h2>Instances over time</h2><div class="chart instances-chart"></div>${INSTANCES_NOTE}</section>` : '') +
     `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
     `<p class="muted note">Wasted work: service time finished each second for callers that had already given up.</p></section>` +
     `<div class="row"><section class="grow"><h2>Latency</h2><div class="chart histogram-chart"></div>` +
     `<p class="muted note">Each bar is a fifth of a tenfold of latency; its area, not its height, is its share of the requests.</p></section>` +
     `<section><h2>Percentiles</h2>${percentilesHtml(r.latencyMs)}</section></div>` +
-    `<section><h2>Services</h2>${servicesHtml(r)}</section></div>`
+    `<section><h2>Services</h2>${servicesHtml(r)}</section>` +
+    (data.rightSizing ? rightSizingHtml(data.rightSizing) : '') +
+    (data.sweep ? sweepHtml(data.sweep) : '') +
+    `</div>`
   );
 }

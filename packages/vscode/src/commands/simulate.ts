@@ -22,5 +22,5 @@ export async function runSimulation(topo: Topo, uriArg?: unknown, scenarioArg?: 
     await vscode.window.showErrorMessage(answer.message ?? 'The simulation returned no result.');
     return;
   }
-  ResultsPanel.show(topo, { uri: uri.toString(), name: displayName(uri), result: answer.result, spans: answer.spans });
+  ResultsPanel.show(topo, { uri: uri.toString(), name: displayName(uri), result: answer.result, spans: answer.spans, ...(answer.rightSizing ? { rightSizing: answer.rightSizing } : {}) });
 }

@@ -1,7 +1,5 @@
-// The messages of the simulation: a client request's context, one attempt of a call as the
-// job an instance serves, and the answer that goes back on the job's reply channel.
-import type { Channel } from '@topo/runtime';
-import type { Instance, Place } from './topology.js';
+// What travels with a call: a client request's context (down every call it causes), an
+// attempt's state shared by caller and server, and the answer that comes back.
 
 export interface RequestCtx {
   id: number;
@@ -19,34 +17,6 @@ export interface RequestCtx {
 /** Shared by a caller and the instance serving its attempt: the caller sets `abandoned` when it gives up. */
 export interface AttemptState {
   abandoned: boolean;
-}
-
-export const enum JobKind {
-  /** A call to a service, cache, managed datastore, or a Cassandra coordinator. */
-  Call,
-  /** One replica's read or write, sent by a Cassandra coordinator. */
-  Replica,
-}
-
-export interface Job {
-  kind: JobKind;
-  req: RequestCtx;
-  /** The instance it is sent to. */
-  dest: Instance;
-  write: boolean;
-  /** Where the answer goes (none for Cassandra's asynchronous remote writes)... */
-  reply: Channel<Reply> | undefined;
-  /** ...and from where the caller sent it, for the way back. */
-  from: Place;
-  attempt: AttemptState;
-  /** Span of the attempt that carries this job, parent of the spans it causes. */
-  spanId: string | undefined;
-  /** Calls nested above it: 0 for a client's request, 1 for the entry's calls, and so on (HOP_LIMIT). */
-  depth: number;
-  /** Set when it reaches an instance. */
-  arrivedNs: number;
-  /** The answer, while it travels back. */
-  answer: Reply;
 }
 
 export interface Reply {

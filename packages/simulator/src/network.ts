@@ -1,0 +1,44 @@
+// The network between two places: the one-way time of a message (the hop plus encode), and
+// the petal a message stays inside, which costs `network.petal` and no encode.
+import type { Network } from '@topo/model';
+import { nanos } from '@topo/runtime';
+import { MANAGED_ZONE, type Place } from './deployment.js';
+
+export class NetworkModel {
+  private readonly zone: number;
+  private readonly crossZone: number;
+  private readonly crossRegion: number;
+  private readonly petal: number;
+  private readonly encode: number;
+  /** For two members of one petal, keyed a × n + b: the petal. */
+  private readonly petalOfPair = new Map<number, { name: string; region: string }>();
+
+  constructor(
+    net: Network,
+    private readonly n: number,
+    petalMembers: { name: string; region: string; members: number[] }[],
+  ) {
+    this.zone = nanos(net.zoneMs);
+    this.crossZone = nanos(net.crossZoneMs);
+    this.crossRegion = nanos(net.crossRegionMs);
+    this.petal = nanos(net.petalMs);
+    this.encode = nanos(net.encodeMs);
+    for (const p of petalMembers) for (const a of p.members) for (const b of p.members) if (a !== b) this.petalOfPair.set(a * n + b, p);
+  }
+
+  /** The petal a message between two places stays in: members of one petal, in its region. */
+  petalBetween(from: Place, to: Place): string | undefined {
+    if (from === to || from.target < 0 || from.region !== to.region) return undefined;
+    const petal = this.petalOfPair.get(from.target * this.n + to.target);
+    return petal?.region === to.region ? petal.name : undefined;
+  }
+
+  /** One-way time of a message between two places: the hop plus encode and decode. */
+  oneWay(from: Place, to: Place): number {
+    if (from === to) return 0;
+    if (this.petalBetween(from, to) !== undefined) return this.petal;
+    if (from.region !== to.region) return this.crossRegion + this.encode;
+    if (from.zone === to.zone || to.zone === MANAGED_ZONE || from.zone === MANAGED_ZONE) return this.zone + this.encode;
+    return this.crossZone + this.encode;
+  }
+}

@@ -1,0 +1,50 @@
+import type { SimulationResult, SweepResult, UslFit } from '@topo/simulator';
+import { describe, expect, it } from 'vitest';
+import { responseColumns, throughputColumns, uslCurve, uslInWords, uslThroughput } from '../src/results/bottleneck.js';
+import { autoscaled, instancesColumns } from '../src/results/instances.js';
+
+const fit: UslFit = { sigma: 0.1, kappa: 0.001, gamma: 100, peakConcurrency: Math.sqrt(0.9 / 0.001), r2: 0.99 };
+const point = (users: number, throughputRps: number, meanMs: number, p99Ms: number) => ({ rps: throughputRps, users, throughputRps, meanMs, p50Ms: meanMs, p99Ms, failed: 0, requests: 1000, concurrency: (throughputRps * meanMs) / 1000 });
+const sweep: SweepResult = { over: 'users', scenario: 's', seed: 1, usl: fit, points: [point(1, 100, 10, 30), point(20, 600, 33, 80), point(10, 500, 20, 60)] };
+
+describe('the bottleneck plots', () => {
+  it('the USL: γN at one, and its peak at √((1 − σ)/κ)', () => {
+    expect(uslThroughput(fit, 1)).toBeCloseTo(100, 9);
+    const peak = fit.peakConcurrency!;
+    expect(uslThroughput(fit, peak)).toBeGreaterThan(uslThroughput(fit, peak * 0.9));
+    expect(uslThroughput(fit, peak)).toBeGreaterThan(uslThroughput(fit, peak * 1.1));
+  });
+
+  it('throughput against users, with the fit at each point’s concurrency', () => {
+    const [x, measured, fitted] = throughputColumns(sweep);
+    expect(x).toEqual([1, 20, 10]);
+    expect(measured).toEqual([100, 600, 500]);
+    expect(fitted).toEqual(sweep.points.map((p) => uslThroughput(fit, p.concurrency)));
+    expect(throughputColumns({ ...sweep, usl: null })[2]).toEqual([null, null, null]);
+  });
+
+  it('response time against throughput, in order of throughput; the fit’s curve by Little’s law', () => {
+    expect(responseColumns(sweep)).toEqual([[100, 500, 600], [10, 20, 33], [30, 60, 80]]);
+    const curve = uslCurve(sweep, 10);
+    expect(curve).toHaveLength(11);
+    for (const c of curve) expect(c.ms).toBeCloseTo(1000 / (fit.gamma / (1 + fit.sigma * ((c.x * c.ms) / 1000 - 1) + fit.kappa * ((c.x * c.ms) / 1000) * ((c.x * c.ms) / 1000 - 1))), 6);
+    expect(uslCurve({ ...sweep, usl: null })).toEqual([]);
+  });
+
+  it('says σ and κ in words', () => {
+    const words = uslInWords(fit);
+    expect(words).toContain('Contention σ = 0.1: about 10% of the work waits');
+    expect(words).toContain('caps throughput at 1,000 rps');
+    expect(words).toContain('Coherency κ = 0.001');
+    expect(words).toContain('peaks at about 30 in flight');
+    expect(uslInWords({ ...fit, sigma: 0, kappa: 0, peakConcurrency: null })).toContain('nothing serialises the work');
+    expect(uslInWords(null)).toContain('No Universal Scalability Law fit');
+  });
+
+  it('instances over time: each autoscaled component’s count per second', () => {
+    const timeline = [{ t: 0, instances: { api: 2 } }, { t: 1, instances: { api: 3, db: 1 } }, { t: 2 }];
+    const result = { timeline } as unknown as SimulationResult;
+    expect(autoscaled(result)).toEqual(['api', 'db']);
+    expect(instancesColumns(result)).toEqual([[0, 1, 2], [2, 3, null], [null, 1, null]]);
+  });
+});
