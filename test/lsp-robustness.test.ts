@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from './lsp-client.js';
+import { LspClient, rssMb } from './lsp-client.js';
 
 const examples = join(import.meta.dirname, '../examples');
 const uri = pathToFileURL(join(examples, 'netflix.topo')).toString();
@@ -19,11 +19,6 @@ function random(seed: number) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s % n;
   };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 describe('the language server under 1,000 random edits', () => {

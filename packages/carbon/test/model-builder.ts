@@ -47,7 +47,7 @@ export function petal(name: string, regionName: string, members: string[]): Peta
   return makePetal({ name, region: regionName, memoryBytes: 4 * 1024 ** 4, members }, []);
 }
 
-export function model(parts: { regions: Region[]; services?: Service[]; datastores?: Datastore[]; caches?: Cache[]; petals?: Petal[] }): Model {
+export function buildModel(parts: { regions: Region[]; services?: Service[]; datastores?: Datastore[]; caches?: Cache[]; petals?: Petal[] }): Model {
   return {
     name: 'test',
     uri: 'memory:///test.topo',

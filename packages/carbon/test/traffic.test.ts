@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCarbon } from '../src/index.js';
-import { model, petal, region, service } from './model-builder.js';
+import { buildModel, petal, region, service } from './model-builder.js';
 
 const useast1 = region('us-east-1');
 const SECONDS_PER_MONTH = 730 * 3600;
 const build = () =>
-  model({
+  buildModel({
     regions: [useast1],
     services: [service('a', { regions: [useast1], instances: 3, type: 'm5.large' }), service('b', { regions: [useast1], instances: 3, type: 'm5.large' })],
     petals: [petal('p', 'us-east-1', ['a', 'b'])],

@@ -1,8 +1,9 @@
 // Test helpers: parse text, list diagnostics by line.
-import { parseModelFromString, type LoadResult } from '../src/load.js';
+import { parseModelFromString, type LoadOptions, type LoadResult } from '../src/load.js';
 
-export async function parse(text: string, others: Record<string, string> = {}): Promise<LoadResult> {
-  return parseModelFromString(text, 'file:///ws/main.topo', others);
+/** `text` as file:///ws/main.topo, beside `others` (URI → text). */
+export async function parse(text: string, others: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
+  return parseModelFromString(text, 'file:///ws/main.topo', others, options);
 }
 
 /** `code@line` (1-based) for each finding of the main file, in order. */

@@ -30,6 +30,26 @@ describe('scoping by import', () => {
     expect(codesByLine(result)).toEqual(['unresolved-import@2']);
   });
 
+  it('reports an import of a file that is not .topo', async () => {
+    const result = await parse('architecture a\nimport "lib/common.txt"');
+    expect(codesByLine(result)).toEqual(['unresolved-import@2']);
+    expect(result.findings[0]!.message).toBe("cannot import 'lib/common.txt': imports name .topo files");
+  });
+
+  it('reports an import outside the workspace folder, and not one inside it', async () => {
+    const outside = await parse('architecture a\nimport "../elsewhere/common.topo"', { 'file:///elsewhere/common.topo': 'service b' }, { workspaceRoot: '/ws' });
+    expect(codesByLine(outside)).toEqual(['unresolved-import@2']);
+    expect(outside.findings[0]!.message).toContain('it is outside the workspace folder');
+    const inside = await parse('architecture a\nimport "lib/common.topo"', { [LIB]: 'service b' }, { workspaceRoot: '/ws' });
+    expect(codesByLine(inside)).toEqual([]);
+  });
+
+  it('reports a file that imports itself', async () => {
+    const result = await parse('import "main.topo"\nservice a');
+    expect(codesByLine(result)).toEqual(['import-cycle@1']);
+    expect(result.findings[0]!.message).toBe('import cycle: this file imports itself; files must import each other in one direction');
+  });
+
   it('reports each import of a cycle', async () => {
     const result = await parse('import "lib/common.topo"\nservice a', { [LIB]: 'import "../main.topo"\nservice b' });
     expect(codesByLine(result)).toEqual(['import-cycle@1']);
@@ -79,5 +99,35 @@ describe('repeated properties', () => {
   it('reports a second instances line', async () => {
     const result = await parse('service a {\n  instances 3\n  instances 4\n}');
     expect(codesByLine(result)).toEqual(['duplicate-property@3']);
+  });
+
+  it('reports a repeat in every kind of block', async () => {
+    const result = await parse(
+      [
+        'region us-east-1 {\n  provider aws\n  provider gcp\n}',
+        'datastore d: cassandra {\n  replication 3\n  replication 2\n}',
+        'cache c: redis {\n  hit 90%\n  hit 80%\n}',
+        'petal p {\n  replicas 2\n  replicas 3\n}',
+        'scenario s {\n  load 1 rps into c for 1s\n  seed 1\n  seed 2\n}',
+      ].join('\n'),
+    );
+    expect(codesByLine(result).filter((c) => c.startsWith('duplicate-property'))).toEqual(['duplicate-property@3', 'duplicate-property@7', 'duplicate-property@11', 'duplicate-property@15', 'duplicate-property@20']);
+  });
+
+  it('counts per block: one property in two blocks, or on two calls, is no repeat', async () => {
+    const result = await parse('service a {\n  team t\n  call b timeout 1s\n  call b timeout 2s\n}\nservice b {\n  team t\n}\nteam t');
+    expect(codesByLine(result)).toEqual([]);
+  });
+});
+
+describe('duplicate-architecture', () => {
+  it('reports each architecture after the first in a file', async () => {
+    const result = await parse('architecture a\nservice s\narchitecture b\narchitecture c');
+    expect(codesByLine(result)).toEqual(['duplicate-architecture@3', 'duplicate-architecture@4']);
+  });
+
+  it('allows one per file, the imported files included', async () => {
+    const result = await parse('architecture a\nimport "lib/common.topo"\nservice s', { [LIB]: 'architecture b\nservice t' });
+    expect(codesByLine(result)).toEqual([]);
   });
 });
