@@ -26,12 +26,16 @@ export class LspClient {
   private ended: string | undefined;
   stderr = '';
 
-  /** `settings` answers the server's workspace/configuration requests, by section (`topo`). */
+  /**
+   * `settings` answers the server's workspace/configuration requests, by section (`topo`);
+   * `nodeArgs` are Node's options for the server process (`--max-old-space-size=400`).
+   */
   constructor(
     private readonly rootUri: string,
     settings: Record<string, unknown> = {},
+    nodeArgs: readonly string[] = [],
   ) {
-    this.process = spawn(process.execPath, [TOPO_BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...nodeArgs, TOPO_BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += d));
     this.process.on('exit', (code, signal) => {
       this.ended = `the server exited (${signal ?? `code ${code}`})`;

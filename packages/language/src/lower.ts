@@ -246,7 +246,7 @@ class Lowering {
 
   private scenario(s: ast.Scenario): m.Scenario {
     const span = (l: ast.Load | ast.Users) => ({
-      fromMs: parseDuration(l.from) ?? 0,
+      fromMs: parseDuration(l.from) ?? m.DEFAULT_LOAD_FROM_MS,
       durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS,
       loc: this.loc(l),
     });
@@ -258,7 +258,7 @@ class Lowering {
       return u.target?.ref && u.count !== undefined && thinkMs !== undefined ? [{ count: Math.floor(u.count), thinkMs, target: u.target.ref.name, ...span(u) }] : [];
     });
     const chaos = s.chaos.flatMap((c) => this.chaos(c));
-    return { name: s.name, loads, users, warmupMs: parseDuration(s.warmup) ?? 0, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
+    return { name: s.name, loads, users, warmupMs: parseDuration(s.warmup) ?? m.DEFAULT_WARMUP_MS, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
   }
 
   /** A fault, or nothing while it is half-written or names what is not there. */

@@ -62,6 +62,10 @@ export const DEFAULT_PETAL_REPLICAS = 3;
 export const DEFAULT_RETRY: Call['retry'] = 'different';
 export const DEFAULT_SCENARIO_DURATION_MS = 60_000;
 export const DEFAULT_SCENARIO_SEED = 1;
+/** A scenario measures from its start unless it says `warmup`. */
+export const DEFAULT_WARMUP_MS = 0;
+/** A `load` or `users` line starts with the scenario unless it says `from`. */
+export const DEFAULT_LOAD_FROM_MS = 0;
 /** Without any scenario: this load into every entry, for the default duration. */
 export const DEFAULT_LOAD_RPS = 100;
 

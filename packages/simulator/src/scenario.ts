@@ -1,6 +1,6 @@
 // Which load a run applies: the scenario asked for, the model's first, or — with none — the
 // default load into every entry.
-import { DEFAULT_LOAD_RPS, DEFAULT_SCENARIO_DURATION_MS, DEFAULT_SCENARIO_SEED, type Model, type Scenario } from '@topo/model';
+import { DEFAULT_LOAD_FROM_MS, DEFAULT_LOAD_RPS, DEFAULT_SCENARIO_DURATION_MS, DEFAULT_SCENARIO_SEED, DEFAULT_WARMUP_MS, type Model, type Scenario } from '@topo/model';
 
 export class UnknownScenarioError extends Error {
   constructor(
@@ -21,9 +21,9 @@ export function uncalledServices(model: Model): string[] {
 export function defaultScenario(model: Model): Scenario {
   return {
     name: 'default',
-    loads: uncalledServices(model).map((target) => ({ rps: DEFAULT_LOAD_RPS, toRps: DEFAULT_LOAD_RPS, target, fromMs: 0, durationMs: DEFAULT_SCENARIO_DURATION_MS })),
+    loads: uncalledServices(model).map((target) => ({ rps: DEFAULT_LOAD_RPS, toRps: DEFAULT_LOAD_RPS, target, fromMs: DEFAULT_LOAD_FROM_MS, durationMs: DEFAULT_SCENARIO_DURATION_MS })),
     users: [],
-    warmupMs: 0,
+    warmupMs: DEFAULT_WARMUP_MS,
     seed: DEFAULT_SCENARIO_SEED,
     chaos: [],
   };

@@ -5,6 +5,8 @@ import {
   DEFAULT_NETWORK,
   DEFAULT_SCENARIO_DURATION_MS,
   DEFAULT_SCENARIO_SEED,
+  DEFAULT_WARMUP_MS,
+  DEFAULT_LOAD_FROM_MS,
   implicitRegion,
   makeCache,
   makeCall,
@@ -113,9 +115,9 @@ export function buildModel(d: ModelDraft): Model {
   const petals = (d.petals ?? []).map((p) => makePetal({ ...p, memoryBytes: 2 ** 42 }, regions));
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s, i) => ({
     name: s.name ?? `s${i}`,
-    loads: s.loads.map(([rps, target, durationMs, shape]): Load => ({ rps, toRps: shape?.toRps ?? rps, target, fromMs: shape?.fromMs ?? 0, durationMs: durationMs ?? DEFAULT_SCENARIO_DURATION_MS })),
+    loads: s.loads.map(([rps, target, durationMs, shape]): Load => ({ rps, toRps: shape?.toRps ?? rps, target, fromMs: shape?.fromMs ?? DEFAULT_LOAD_FROM_MS, durationMs: durationMs ?? DEFAULT_SCENARIO_DURATION_MS })),
     users: s.users ?? [],
-    warmupMs: s.warmupMs ?? 0,
+    warmupMs: s.warmupMs ?? DEFAULT_WARMUP_MS,
     seed: s.seed ?? DEFAULT_SCENARIO_SEED,
     chaos: s.chaos ?? [],
   }));
