@@ -19,6 +19,16 @@ export function numberOption(value: string | undefined, name: string, fallback: 
   return n;
 }
 
+/** A whole-number option of at least `min` (digits only: not '', '1e3' or ' 3'), or its default. */
+export function integerOption(value: string | undefined, name: string, fallback: number, min: number): number;
+export function integerOption(value: string | undefined, name: string, fallback: undefined, min: number): number | undefined;
+export function integerOption(value: string | undefined, name: string, fallback: number | undefined, min: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min) throw new UsageError(`--${name} wants a whole number ≥ ${min}, not '${value}'`);
+  return n;
+}
+
 export function choiceOption<C extends string>(value: string | undefined, name: string, choices: readonly C[], fallback: C): C {
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} is one of ${choices.join(', ')}, not '${value}'`);

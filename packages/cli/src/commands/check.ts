@@ -5,7 +5,7 @@ import { summarizeFindings, type Finding } from '@topo/model';
 import { loadModel, type TopoLimits } from '@topo/language';
 import { formatFindingLine, formatWorkflowCommand, toJsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
-import { choiceOption, numberOption, parseCommandArgs } from '../options.js';
+import { choiceOption, integerOption, numberOption, parseCommandArgs } from '../options.js';
 import { rulePages } from '../rule-pages.js';
 import { toSarif } from '../sarif.js';
 import { topoFiles } from '../topo-files.js';
@@ -22,7 +22,7 @@ export const check: Command = {
       'max-fan-out': { type: 'string' },
     });
     const format = choiceOption(values.format, 'format', FORMATS, 'text');
-    const maxWarnings = countOption(values['max-warnings'], 'max-warnings');
+    const maxWarnings = integerOption(values['max-warnings'], 'max-warnings', undefined, 0);
     // Only the limits given here: they win over topo.json, which wins over the defaults.
     const limits: Partial<TopoLimits> = {
       maxRetryAmplification: values['max-amplification'] === undefined ? undefined : numberOption(values['max-amplification'], 'max-amplification', 0),
@@ -61,13 +61,6 @@ function render(format: (typeof FORMATS)[number], findings: Finding[], files: nu
     case 'text':
       return findings.map((f) => formatFindingLine(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
   }
-}
-
-/** A count option: a whole number, 0 included. */
-function countOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} wants a whole number (0 or more), not '${value}'`);
-  return Number(value);
 }
 
 function dedupe(findings: Finding[]): Finding[] {

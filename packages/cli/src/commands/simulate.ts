@@ -26,7 +26,7 @@ import {
 import { formatComparison } from '../format-comparison.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadSimulatableModel } from '../load.js';
-import { choiceOption, numberOption, parseCommandArgs, sweepValuesOption } from '../options.js';
+import { choiceOption, integerOption, numberOption, parseCommandArgs, sweepValuesOption } from '../options.js';
 
 /** Traced requests by default: one in this many. */
 const DEFAULT_TRACE_SAMPLE = 100;
@@ -170,13 +170,6 @@ async function compareRuns(
     io.stderr(`topo simulate: ${e.message}\n`);
     return 1;
   }
-}
-
-function integerOption(value: string | undefined, name: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} wants a whole number${min > 0 ? ` ≥ ${min}` : ' ≥ 0'}, not '${value}'`);
-  return n;
 }
 
 /** The scenario to run, checked against the model so an unknown one is a usage error. */
