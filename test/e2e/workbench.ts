@@ -20,8 +20,14 @@ function quickInputRow(page: Page, label: string): Locator {
 
 /** Opens the quick input with F1 and replaces its `>` with `text`. */
 async function typeInQuickInput(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('F1');
   const box = page.locator(`${quickInput} .quick-input-box input`);
+  await page.keyboard.press('F1');
+  if (!(await appears(box, 3_000))) {
+    // The keys went to a webview's frame, which keeps the focus after a click on its tab:
+    // take the focus back to the workbench's own document, and ask again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('F1');
+  }
   await box.waitFor();
   await box.fill(text);
 }
