@@ -23,8 +23,8 @@ export const ARROWS = {
 
 /** The packages that run anywhere (CLI, server, worker, browser, test): no Langium, no editor. */
 const ENGINES = ['model', 'runtime', 'carbon', 'diagram', 'simulator', 'interop'];
-/** The engines whose modules import one way (the runtime's channels, processes and scheduler still refer to one another). */
-const ACYCLIC = ['model', 'carbon', 'diagram', 'simulator', 'interop'];
+/** The packages whose modules import one way (the runtime's channels, processes and scheduler still refer to one another). */
+const ACYCLIC = ['model', 'carbon', 'diagram', 'simulator', 'interop', 'language'];
 /** Langium (and its parser), the language server and client, and VS Code's API. */
 const LANGIUM_OR_EDITOR = '(^|/)node_modules/(langium|chevrotain|vscode-[a-z-]+|@types/vscode)/';
 
@@ -53,7 +53,7 @@ export default {
     },
     {
       name: 'engine-modules-one-way',
-      comment: 'in these engines no module imports one that imports it back, type-only imports included: what two modules share lives in a third, or one receives a narrow interface',
+      comment: 'in these packages no module imports one that imports it back, type-only imports included: what two modules share lives in a third, or one receives a narrow interface',
       severity: 'error',
       from: { path: `^packages/(${ACYCLIC.join('|')})/src/` },
       to: { circular: true },

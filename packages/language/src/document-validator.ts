@@ -1,14 +1,13 @@
 // Gives Langium's built-in diagnostics the rule ids of the reference (lexer and parser
 // errors are `syntax`, linking errors `unresolved-reference`), then lets the file's
 // topo-ignore comments suppress theirs and the nearest topo.json set the severities.
-import type { LangiumDocument, ValidationOptions } from 'langium';
+import type { LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Cancellation } from 'langium';
 import { applyRuleSettings, type TopoConfigs } from './config.js';
 import { applyIgnores } from './ignores.js';
 import { referenceLabel } from './names.js';
-import type { TopoServices } from './topo-module.js';
 import { coded, SYNTAX, UNRESOLVED_REFERENCE } from './validation/codes.js';
 
 const CODES: Record<string, string> = {
@@ -18,11 +17,11 @@ const CODES: Record<string, string> = {
 };
 
 export class TopoDocumentValidator extends DefaultDocumentValidator {
-  private readonly configs: TopoConfigs;
-
-  constructor(services: TopoServices) {
+  constructor(
+    services: LangiumCoreServices,
+    private readonly configs: TopoConfigs,
+  ) {
     super(services);
-    this.configs = services.topo.Configs;
   }
 
   override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {

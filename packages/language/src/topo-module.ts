@@ -48,15 +48,15 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
     ScopeProvider: (services) => new TopoScopeProvider(services),
   },
   validation: {
-    DocumentValidator: (services) => new TopoDocumentValidator(services),
+    DocumentValidator: (services) => new TopoDocumentValidator(services, services.topo.Configs),
   },
   lsp: {
     Formatter: () => new TopoFormatter(),
     CompletionProvider: (services) => new TopoCompletionProvider(services),
     SemanticTokenProvider: (services) => new TopoSemanticTokenProvider(services),
-    HoverProvider: (services) => new TopoHoverProvider(services),
-    CodeLensProvider: (services) => new TopoCodeLensProvider(services),
-    CodeActionProvider: (services) => new TopoCodeActionProvider(services),
+    HoverProvider: (services) => new TopoHoverProvider(services.topo.Models, services.references.References),
+    CodeLensProvider: (services) => new TopoCodeLensProvider(services.topo.Models, services.topo.LastRuns),
+    CodeActionProvider: (services) => new TopoCodeActionProvider(services.topo.Models, services.topo.LastRuns),
   },
 };
 

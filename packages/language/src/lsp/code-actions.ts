@@ -17,9 +17,9 @@ import {
 } from '@topo/model';
 import type { Call as AstCall, Cache, Datastore, Instances, Route, Service } from '../generated/ast.js';
 import { TopoCommands } from '../commands.js';
-import type { Analysis } from '../models.js';
+import type { Analysis, TopoModels } from '../models.js';
+import type { LastRuns } from '../right-sizing.js';
 import { propertySpan } from '../cst-spans.js';
-import type { TopoServices } from '../topo-module.js';
 import { timeoutBudgetEdits } from '../timeout-budget-edits.js';
 import { rightSizingLabel } from './code-lens.js';
 import { ignoreFindingAction } from './ignore-action.js';
@@ -36,10 +36,13 @@ interface FixContext {
 }
 
 export class TopoCodeActionProvider implements CodeActionProvider {
-  constructor(private readonly services: TopoServices) {}
+  constructor(
+    private readonly models: TopoModels,
+    private readonly lastRuns: LastRuns,
+  ) {}
 
   getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
-    const analysis = this.services.topo.Models.analysisOf(document);
+    const analysis = this.models.analysisOf(document);
     const actions = params.context.diagnostics.flatMap((diagnostic) => {
       const fixer = FIXERS[String(diagnostic.code)];
       return fixer ? fixer({ document, diagnostic, analysis }) : [];
@@ -64,7 +67,7 @@ export class TopoCodeActionProvider implements CodeActionProvider {
     const count = node && propertySpan(node, 'count')?.value.range;
     const c = node && componentIndex(analysis.model).get(node.$container.name);
     if (!count || !c) return undefined;
-    const sized = this.services.topo.LastRuns.sizing(document.uri.toString(), c.name, c.instancesPerRegion);
+    const sized = this.lastRuns.sizing(document.uri.toString(), c.name, c.instancesPerRegion);
     if (!sized || sized.suggested === sized.instances) return undefined;
     return {
       title: `Set instances to ${sized.suggested}: ${rightSizingLabel(sized)}`,

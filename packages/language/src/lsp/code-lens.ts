@@ -9,15 +9,18 @@ import { componentCarbon, formatKgCO2e } from '@topo/carbon';
 import { components, deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
 import { TopoCommands } from '../commands.js';
 import type { TopoFile } from '../generated/ast.js';
-import type { LastSizing } from '../right-sizing.js';
-import type { TopoServices } from '../topo-module.js';
+import type { TopoModels } from '../models.js';
+import type { LastRuns, LastSizing } from '../right-sizing.js';
 
 export class TopoCodeLensProvider implements CodeLensProvider {
-  constructor(private readonly services: TopoServices) {}
+  constructor(
+    private readonly models: TopoModels,
+    private readonly lastRuns: LastRuns,
+  ) {}
 
   provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] {
-    const { model, context } = this.services.topo.Models.analysisOf(document);
-    const carbon = this.services.topo.Models.carbonOf(document);
+    const { model, context } = this.models.analysisOf(document);
+    const carbon = this.models.carbonOf(document);
     const uri = document.uri.toString();
     const here = (loc: Loc | undefined): loc is Loc => loc?.uri === uri;
     const lenses: CodeLens[] = [];
@@ -40,7 +43,7 @@ export class TopoCodeLensProvider implements CodeLensProvider {
       if (usage && here(service.locs.deadline)) lens(service.locs.deadline, usage.label);
     }
     for (const c of components(model)) {
-      const sized = here(c.locs.instances) ? this.services.topo.LastRuns.sizing(uri, c.name, c.instancesPerRegion) : undefined;
+      const sized = here(c.locs.instances) ? this.lastRuns.sizing(uri, c.name, c.instancesPerRegion) : undefined;
       if (sized) lens(c.locs.instances!, rightSizingLabel(sized));
     }
     for (const scenario of model.scenarios) {

@@ -1,7 +1,7 @@
 // Hover: the budget arithmetic where the cursor is. On a call, its cost, the target's need
 // and the margin; on a service, its need by call, its worst reach, its coupling; on a
 // datastore or cache, replication and callers; on a petal, its memory used of total.
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, References } from 'langium';
 import { componentCarbon, formatKgCO2e, type CarbonReport } from '@topo/carbon';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
@@ -26,16 +26,19 @@ import {
   type Model,
 } from '@topo/model';
 import type { Petal } from '../generated/ast.js';
-import type { TopoServices } from '../topo-module.js';
+import type { TopoModels } from '../models.js';
 import { modelCall, nodeAt } from './locate.js';
 
 const DECLARATIONS = ['Service', 'Datastore', 'Cache', 'Petal'] as const;
 
 export class TopoHoverProvider implements HoverProvider {
-  constructor(private readonly services: TopoServices) {}
+  constructor(
+    private readonly models: TopoModels,
+    private readonly references: References,
+  ) {}
 
   getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
-    const { model, context } = this.services.topo.Models.analysisOf(document);
+    const { model, context } = this.models.analysisOf(document);
     const markdown = this.describe(document, params, model, context);
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : undefined;
   }
@@ -49,14 +52,14 @@ export class TopoHoverProvider implements HoverProvider {
     const target = this.referencedOrDeclared(document, params);
     if (!target) return undefined;
     if (target.$type === 'Petal') return describePetal((target as Petal).name, ctx);
-    return describeComponent((target as AstNode & { name: string }).name, ctx, this.services.topo.Models.carbonOf(document));
+    return describeComponent((target as AstNode & { name: string }).name, ctx, this.models.carbonOf(document));
   }
 
   /** The declaration the cursor names: the referenced one on a reference, else the one around it. */
   private referencedOrDeclared(document: LangiumDocument, params: HoverParams): AstNode | undefined {
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
-    const declared = leaf && this.services.references.References.findDeclarations(leaf)[0];
+    const declared = leaf && this.references.findDeclarations(leaf)[0];
     if (declared && (DECLARATIONS as readonly string[]).includes(declared.$type)) return declared;
     return nodeAt(document, params.position, DECLARATIONS);
   }

@@ -1,10 +1,10 @@
 // `unresolved-import` and `import-cycle`, reported at the import.
-import type { ValidationAcceptor } from 'langium';
+import type { LangiumSharedCoreServices, ValidationAcceptor } from 'langium';
 import { AstUtils, URI, UriUtils } from 'langium';
 import type { Import } from '../generated/ast.js';
 import { importClosure, importPath, resolveImport } from '../imports.js';
 import { coded, IMPORT_CYCLE, UNRESOLVED_IMPORT } from './codes.js';
-import type { TopoServices } from '../topo-module.js';
+import type { TopoSettings } from '../settings.js';
 
 /** True when `uri` is `folder` or below it. */
 export function isInside(uri: URI, folder: URI): boolean {
@@ -12,12 +12,18 @@ export function isInside(uri: URI, folder: URI): boolean {
   return uri.scheme === folder.scheme && !relative.startsWith('..') && !relative.startsWith('/');
 }
 
+/** What the workspace folders are read from: the settings (the CLI's) and Langium's workspace (the editor's). */
+export interface WorkspaceServices {
+  readonly shared: LangiumSharedCoreServices;
+  readonly topo: { readonly Settings: TopoSettings };
+}
+
 /** The folders imports stay inside (and topo.json is looked up to): the CLI's, else the editor's workspace folders. */
-export function workspaceRoots(services: TopoServices): string[] | undefined {
+export function workspaceRoots(services: WorkspaceServices): string[] | undefined {
   return services.topo.Settings.workspaceRoots ?? services.shared.workspace.WorkspaceManager.workspaceFolders?.map((f) => f.uri);
 }
 
-export function checkImport(services: TopoServices) {
+export function checkImport(services: WorkspaceServices) {
   const documents = services.shared.workspace.LangiumDocuments;
   return (imp: Import, accept: ValidationAcceptor): void => {
     const document = AstUtils.getDocument(imp);

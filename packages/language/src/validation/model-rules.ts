@@ -4,13 +4,13 @@ import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { TopoFile } from '../generated/ast.js';
 import { coded } from './codes.js';
-import type { TopoServices } from '../topo-module.js';
+import type { TopoModels } from '../models.js';
 
-export function checkModel(services: TopoServices) {
+export function checkModel(models: TopoModels) {
   return (root: TopoFile, accept: ValidationAcceptor): void => {
     const document = AstUtils.getDocument(root);
     const uri = document.uri.toString();
-    for (const f of services.topo.Models.analysisOf(document).findings) {
+    for (const f of models.analysisOf(document).findings) {
       if (f.loc.uri !== uri) continue;
       accept(f.severity, f.message, {
         node: root,
