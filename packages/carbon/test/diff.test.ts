@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '@topo/model/testing';
 import { diffCarbon, estimateCarbon } from '../src/index.js';
-import { buildModel, cache, region, service } from './model-builder.js';
 
-const useast1 = region('us-east-1');
-const euwest1 = region('eu-west-1');
-const web = (instances: number, regions = [useast1]) => service('web', { regions, instances, type: 'm5.large' });
+const web = (instances: number, regions = ['us-east-1']) => ({ name: 'web', regions, instances, type: 'm5.large' });
+const api = { name: 'api', regions: ['us-east-1'], instances: 2, type: 'm5.large' };
 
 describe('diffCarbon', () => {
   it('gives the total and each changed component, summed over its regions, the largest change first', () => {
-    const before = estimateCarbon(buildModel({ regions: [useast1, euwest1], services: [web(3), service('api', { regions: [useast1], instances: 2, type: 'm5.large' })] }));
-    const after = estimateCarbon(buildModel({ regions: [useast1, euwest1], services: [web(6, [useast1, euwest1]), service('api', { regions: [useast1], instances: 2, type: 'm5.large' })], caches: [cache('c', { regions: [useast1], instances: 1, type: 'r5.large' })] }));
+    const regions = ['us-east-1', 'eu-west-1'];
+    const before = estimateCarbon(buildModel({ regions, services: [web(3), api] }));
+    const after = estimateCarbon(buildModel({ regions, services: [web(6, regions), api], caches: [{ name: 'c', regions: ['us-east-1'], instances: 1, type: 'r5.large' }] }));
     const d = diffCarbon(before, after);
     expect(d.total.before).toBeCloseTo(before.totalKgCO2ePerMonth, 9);
     expect(d.total.after).toBeCloseTo(after.totalKgCO2ePerMonth, 9);
@@ -23,8 +23,8 @@ describe('diffCarbon', () => {
   });
 
   it('counts a removed component as zero after', () => {
-    const before = estimateCarbon(buildModel({ regions: [useast1], services: [web(3)] }));
-    const after = estimateCarbon(buildModel({ regions: [useast1], services: [] }));
+    const before = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [web(3)] }));
+    const after = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [] }));
     expect(diffCarbon(before, after).components).toEqual([{ name: 'web', before: before.totalKgCO2ePerMonth, after: 0, delta: -before.totalKgCO2ePerMonth }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIZE_UNITS_BYTES } from '@topo/model';
+import { buildModel } from '@topo/model/testing';
 import { componentCarbon, estimateCarbon } from '../src/index.js';
-import { buildModel, cache, datastore, region, service } from './model-builder.js';
 
 // Every constant below is written out as Cloud Carbon Footprint publishes it, so a wrong
 // constant in the package fails these tests (see docs/carbon.md for the sources).
@@ -16,8 +16,7 @@ const M5_HOST = { vcpus: 96, memoryGB: 384, embodiedT: 1.6103792 }; // m5.24xlar
 const M5_LARGE = { vcpus: 2, memoryGB: 8 };
 const LIFESPAN_HOURS = 35_040; // 4 years
 
-const useast1 = region('us-east-1');
-const tenM5 = (r = useast1, name = 'web') => service(name, { regions: [r], instances: 10, type: 'm5.large' });
+const tenM5 = (region = 'us-east-1', name = 'web') => ({ name, regions: [region], instances: 10, type: 'm5.large' });
 
 describe('10 × m5.large in us-east-1 for a month, by hand', () => {
   // Compute: vCPU-hours × (min + 50% × (max − min)) watts.
@@ -33,7 +32,7 @@ describe('10 × m5.large in us-east-1 for a month, by hand', () => {
   // Embodied: host kgCO2e × hours / life × vCPUs / host vCPUs.
   const embodiedKg = 10 * M5_HOST.embodiedT * 1000 * (HOURS / LIFESPAN_HOURS) * (M5_LARGE.vcpus / M5_HOST.vcpus); // 6.9895
 
-  const report = estimateCarbon(buildModel({ regions: [useast1], services: [tenM5()] }));
+  const report = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [tenM5()] }));
 
   it('matches to the gram', () => {
     expect(report.energyKWhPerMonth).toBeCloseTo(energyKWh, 3);
@@ -63,25 +62,22 @@ describe('10 × m5.large in us-east-1 for a month, by hand', () => {
 
 describe('region', () => {
   it('moving to eu-north-1 cuts the operational part by the ratio of grid intensities, and nothing else', () => {
-    const east = estimateCarbon(buildModel({ regions: [useast1], services: [tenM5()] }));
-    const north1 = region('eu-north-1');
-    const north = estimateCarbon(buildModel({ regions: [north1], services: [tenM5(north1)] }));
+    const east = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [tenM5()] }));
+    const north = estimateCarbon(buildModel({ regions: ['eu-north-1'], services: [tenM5('eu-north-1')] }));
     expect(north.operationalKgCO2ePerMonth / east.operationalKgCO2ePerMonth).toBeCloseTo(EU_NORTH_1_T_PER_KWH / US_EAST_1_T_PER_KWH, 12);
     expect(north.energyKWhPerMonth).toBeCloseTo(east.energyKWhPerMonth, 12);
     expect(north.embodiedKgCO2ePerMonth).toBeCloseTo(east.embodiedKgCO2ePerMonth, 12);
   });
 
   it("a region's grid and pue override CCF's; each alone leaves the other", () => {
-    const base = estimateCarbon(buildModel({ regions: [useast1], services: [tenM5()] }));
+    const base = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [tenM5()] }));
     const itKWh = base.energyKWhPerMonth / AWS_PUE;
-    const both = region('us-east-1', 'aws', { grid: 100, pue: 1.2 });
-    const r = estimateCarbon(buildModel({ regions: [both], services: [tenM5(both)] }));
+    const r = estimateCarbon(buildModel({ regions: [{ name: 'us-east-1', grid: 100, pue: 1.2 }], services: [tenM5()] }));
     expect(r.energyKWhPerMonth).toBeCloseTo(itKWh * 1.2, 9);
     expect(r.operationalKgCO2ePerMonth).toBeCloseTo((itKWh * 1.2 * 100) / 1000, 9);
     expect(r.regions[0]).toMatchObject({ gridGCO2ePerKWh: 100, gridSource: 'model', pue: 1.2, pueSource: 'model' });
 
-    const gridOnly = region('us-east-1', 'aws', { grid: 100 });
-    expect(estimateCarbon(buildModel({ regions: [gridOnly], services: [tenM5(gridOnly)] })).regions[0]).toMatchObject({
+    expect(estimateCarbon(buildModel({ regions: [{ name: 'us-east-1', grid: 100 }], services: [tenM5()] })).regions[0]).toMatchObject({
       gridSource: 'model',
       pue: AWS_PUE,
       pueSource: 'ccf',
@@ -89,24 +85,22 @@ describe('region', () => {
   });
 
   it("the implicit region `default` is aws us-east-1's, and says so", () => {
-    const implicit = { ...region('default'), implicit: true };
-    const r = estimateCarbon(buildModel({ regions: [implicit], services: [tenM5(implicit)] }));
+    const r = estimateCarbon(buildModel({ services: [tenM5('default')] }));
     expect(r.regions[0]).toMatchObject({ name: 'default', gridGCO2ePerKWh: 379.069, gridSource: 'ccf', pue: AWS_PUE });
     expect(r.notes.some((n) => n.includes('default') && n.includes('us-east-1'))).toBe(true);
   });
 
   it('a region of unknown name takes its provider average, flagged; a known one is not flagged', () => {
-    const mars = region('mars-1');
-    const r = estimateCarbon(buildModel({ regions: [mars], services: [tenM5(mars)] }));
+    const r = estimateCarbon(buildModel({ regions: ['mars-1'], services: [tenM5('mars-1')] }));
     expect(r.regions[0]).toMatchObject({ gridGCO2ePerKWh: 392.78188, gridSource: 'provider-average' });
     expect(r.notes.filter((n) => n.includes('mars-1'))).toHaveLength(1);
-    const known = estimateCarbon(buildModel({ regions: [useast1], services: [tenM5()] }));
+    const known = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [tenM5()] }));
     expect(known.notes.some((n) => n.includes('average'))).toBe(false);
   });
 
   it('a region a component names but the model does not declare is taken as aws, and says so', () => {
-    const s = service('lost', { regions: [region('nowhere')], instances: 1, type: 'm5.large' });
-    const r = estimateCarbon(buildModel({ regions: [useast1], services: [s] }));
+    const lost = { name: 'lost', regions: ['nowhere'], instances: 1, type: 'm5.large' };
+    const r = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [lost] }));
     expect(r.regions.map((x) => [x.name, x.provider, x.gridSource])).toEqual([
       ['us-east-1', 'aws', 'ccf'],
       ['nowhere', 'aws', 'provider-average'],
@@ -116,10 +110,9 @@ describe('region', () => {
   });
 
   it('gcp regions: Google-published PUE where there is one, else 1.1; azure names in any case', () => {
-    const central = region('us-central1', 'gcp');
-    const east = region('us-east1', 'gcp');
-    const azure = region('EastUS', 'azure');
-    const r = estimateCarbon(buildModel({ regions: [central, east, azure] }));
+    const r = estimateCarbon(
+      buildModel({ regions: [{ name: 'us-central1', provider: 'gcp' }, { name: 'us-east1', provider: 'gcp' }, { name: 'EastUS', provider: 'azure' }] }),
+    );
     expect(r.regions.map((x) => [x.name, x.gridGCO2ePerKWh, x.pue])).toEqual([
       ['us-central1', 456, 1.11],
       ['us-east1', 434, 1.1],
@@ -128,13 +121,12 @@ describe('region', () => {
   });
 
   it('onprem: CCF on-premise PUE and average grid, flagged', () => {
-    const dc = region('dc1', 'onprem');
-    expect(estimateCarbon(buildModel({ regions: [dc] })).regions[0]).toMatchObject({ pue: 1.58, gridGCO2ePerKWh: 322.8315385, gridSource: 'provider-average' });
+    expect(estimateCarbon(buildModel({ regions: [{ name: 'dc1', provider: 'onprem' }] })).regions[0]).toMatchObject({ pue: 1.58, gridGCO2ePerKWh: 322.8315385, gridSource: 'provider-average' });
   });
 });
 
 describe('utilisation', () => {
-  const twoServices = () => buildModel({ regions: [useast1], services: [tenM5(useast1, 'web'), tenM5(useast1, 'api')] });
+  const twoServices = () => buildModel({ regions: ['us-east-1'], services: [tenM5('us-east-1', 'web'), tenM5('us-east-1', 'api')] });
   const computeAt = (u: number) => (10 * M5_LARGE.vcpus * HOURS * (SKYLAKE.min + u * (SKYLAKE.max - SKYLAKE.min))) / 1000;
 
   it("a simulation's utilisation changes the compute part as the formula says; others keep 50%", () => {
@@ -169,8 +161,8 @@ describe('datastores and caches', () => {
   const TB = SIZE_UNITS_BYTES.TB;
 
   it('self-hosted storage: SSD 1.2 Wh per TB-hour × replication, beside the instances', () => {
-    const db = datastore('db', 'cassandra', { regions: [useast1], instances: 6, type: 'i3.2xlarge', storageBytes: 2 * TB, replication: 3 });
-    const [row] = estimateCarbon(buildModel({ regions: [useast1], datastores: [db] })).components;
+    const db = buildModel({ regions: ['us-east-1'], datastores: [{ name: 'db', engine: 'cassandra', instances: 6, type: 'i3.2xlarge', storageBytes: 2 * TB, replication: 3 }] });
+    const [row] = estimateCarbon(db).components;
     expect(row!.storageKWhPerMonth).toBeCloseTo((2 * 3 * 1.2 * HOURS) / 1000, 9); // 5.256 kWh
     expect(row!.instances).toBe(6);
     expect(row!.computeKWhPerMonth).toBeGreaterThan(0);
@@ -178,9 +170,14 @@ describe('datastores and caches', () => {
   });
 
   it('managed s3 and dynamodb: storage only, HDD 0.65 Wh per TB-hour × CCF replication (6, 2)', () => {
-    const s3 = datastore('blobs', 's3', { regions: [useast1], storageBytes: 1 * TB });
-    const ddb = datastore('table', 'dynamodb', { regions: [useast1], storageBytes: 1 * TB });
-    const rows = estimateCarbon(buildModel({ regions: [useast1], datastores: [s3, ddb] })).components;
+    const managed = buildModel({
+      regions: ['us-east-1'],
+      datastores: [
+        { name: 'blobs', engine: 's3', storageBytes: 1 * TB },
+        { name: 'table', engine: 'dynamodb', storageBytes: 1 * TB },
+      ],
+    });
+    const rows = estimateCarbon(managed).components;
     expect(rows.map((r) => r.storageKWhPerMonth)).toEqual([expect.closeTo((6 * 0.65 * HOURS) / 1000, 9), expect.closeTo((2 * 0.65 * HOURS) / 1000, 9)]);
     for (const r of rows) {
       expect(r).toMatchObject({ instances: 0, computeKWhPerMonth: 0, memoryKWhPerMonth: 0, embodiedKgCO2ePerMonth: 0 });
@@ -189,28 +186,24 @@ describe('datastores and caches', () => {
   });
 
   it('a datastore without `storage` counts no storage, and says so', () => {
-    const ddb = datastore('table', 'dynamodb', { regions: [useast1] });
-    const [row] = estimateCarbon(buildModel({ regions: [useast1], datastores: [ddb] })).components;
+    const [row] = estimateCarbon(buildModel({ regions: ['us-east-1'], datastores: [{ name: 'table', engine: 'dynamodb' }] })).components;
     expect(row!.totalKgCO2ePerMonth).toBe(0);
     expect(row!.notes).toHaveLength(1);
   });
 
   it('caches are estimated like services', () => {
-    const c = cache('c', { regions: [useast1], instances: 10, type: 'm5.large' });
-    const s = tenM5();
-    const [cacheRow] = estimateCarbon(buildModel({ regions: [useast1], caches: [c] })).components;
-    const [serviceRow] = estimateCarbon(buildModel({ regions: [useast1], services: [s] })).components;
+    const [cacheRow] = estimateCarbon(buildModel({ regions: ['us-east-1'], caches: [{ ...tenM5(), name: 'c' }] })).components;
+    const [serviceRow] = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [tenM5()] })).components;
     expect(cacheRow!.kind).toBe('cache');
     expect(cacheRow!.totalKgCO2ePerMonth).toBe(serviceRow!.totalKgCO2ePerMonth);
   });
 });
 
 describe('totals, regions and shares', () => {
-  const west = region('us-west-2');
   const m = buildModel({
-    regions: [useast1, west],
-    services: [service('web', { regions: [useast1, west], instances: 4, type: 'm5.xlarge' }), tenM5(useast1, 'api')],
-    caches: [cache('c', { regions: [west], instances: 3, type: 'r5.large' })],
+    regions: ['us-east-1', 'us-west-2'],
+    services: [{ name: 'web', regions: ['us-east-1', 'us-west-2'], instances: 4, type: 'm5.xlarge' }, tenM5('us-east-1', 'api')],
+    caches: [{ name: 'c', regions: ['us-west-2'], instances: 3, type: 'r5.large' }],
   });
   const r = estimateCarbon(m);
 
@@ -233,7 +226,7 @@ describe('totals, regions and shares', () => {
   });
 
   it('an empty model estimates zero, with no division by zero', () => {
-    const empty = estimateCarbon(buildModel({ regions: [useast1] }));
+    const empty = estimateCarbon(buildModel({ regions: ['us-east-1'] }));
     expect(empty.totalKgCO2ePerMonth).toBe(0);
     expect(empty.regions[0]!.share).toBe(0);
   });
@@ -241,8 +234,7 @@ describe('totals, regions and shares', () => {
 
 describe('instance types outside the catalog', () => {
   it('take vCPUs from the name and the provider average, with no embodied share, and say so', () => {
-    const s = service('big', { regions: [useast1], instances: 1, type: 'c6i.8xlarge' });
-    const [row] = estimateCarbon(buildModel({ regions: [useast1], services: [s] })).components;
+    const [row] = estimateCarbon(buildModel({ regions: ['us-east-1'], services: [{ name: 'big', instances: 1, type: 'c6i.8xlarge' }] })).components;
     expect(row!.computeKWhPerMonth).toBeCloseTo((32 * HOURS * (0.74 + 0.5 * (3.5 - 0.74))) / 1000, 9);
     expect(row!.memoryKWhPerMonth).toBe(0);
     expect(row!.embodiedKgCO2ePerMonth).toBe(0);

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '@topo/model/testing';
 import { estimateCarbon, resizedCarbon, simulatedCarbonOptions } from '../src/index.js';
-import { buildModel, region, service } from './model-builder.js';
 
-const useast1 = region('us-east-1');
 const design = (instances: number) =>
-  buildModel({ regions: [useast1], services: [service('a', { regions: [useast1], instances, type: 'm5.large' }), service('b', { regions: [useast1], instances: 3, type: 'm5.large' })] });
+  buildModel({
+    regions: ['us-east-1'],
+    services: [
+      { name: 'a', instances, type: 'm5.large' },
+      { name: 'b', instances: 3, type: 'm5.large' },
+    ],
+  });
 
 describe('resizedCarbon: what a change of instance counts saves or costs a month', () => {
   it('is the same work on fewer instances: 30 at 5% CPU become 3 at 50%, and the rest is as it was', () => {

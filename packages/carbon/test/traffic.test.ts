@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '@topo/model/testing';
 import { estimateCarbon } from '../src/index.js';
-import { buildModel, petal, region, service } from './model-builder.js';
 
-const useast1 = region('us-east-1');
 const SECONDS_PER_MONTH = 730 * 3600;
 const build = () =>
   buildModel({
-    regions: [useast1],
-    services: [service('a', { regions: [useast1], instances: 3, type: 'm5.large' }), service('b', { regions: [useast1], instances: 3, type: 'm5.large' })],
-    petals: [petal('p', 'us-east-1', ['a', 'b'])],
+    regions: ['us-east-1'],
+    services: [
+      { name: 'a', instances: 3, type: 'm5.large' },
+      { name: 'b', instances: 3, type: 'm5.large' },
+    ],
+    petals: [{ name: 'p', region: 'us-east-1', members: ['a', 'b'] }],
   });
 
 describe('SCI per 1,000 requests', () => {

@@ -2,13 +2,13 @@
 // instead of an error for a model too large to draw.
 import type { Finding } from '@topo/model';
 import { describe, expect, it } from 'vitest';
+import { buildModel, call } from '@topo/model/testing';
 import { drawDiagram, MAX_DIAGRAM_NODES } from '../src/index.js';
-import { ModelBuilder } from './fixtures/model-builder.js';
 import { syntheticModel } from './fixtures/synthetic.js';
 
 describe('drawDiagram', () => {
   it('lays the model out and renders it, marking the findings', async () => {
-    const model = new ModelBuilder('m').service('front', {}, [{ target: 'store' }]).datastore('store', 'cassandra').build();
+    const model = buildModel({ name: 'm', services: [{ name: 'front', steps: [call('store')] }], datastores: [{ name: 'store', engine: 'cassandra' }] });
     const front = model.services[0]!;
     const finding: Finding = { code: 'test', severity: 'warning', message: 'look here', loc: front.loc! };
     const drawn = await drawDiagram(model, [finding], { colors: 'light' });

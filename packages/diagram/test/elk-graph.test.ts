@@ -1,21 +1,22 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { describe, expect, it } from 'vitest';
+import { buildModel, call, parallel, routes } from '@topo/model/testing';
 import { buildElkGraph, DiagramTooLargeError, MAX_DIAGRAM_EDGES, MAX_DIAGRAM_NODES } from '../src/index.js';
-import { ModelBuilder } from './fixtures/model-builder.js';
 import { syntheticModel } from './fixtures/synthetic.js';
 
 const partition = (n: ElkNode) => Number(n.layoutOptions?.['elk.partitioning.partition']);
 
 describe('the ELK graph', () => {
-  const model = new ModelBuilder('m')
-    .service('gate', { layer: 'edge' }, [
-      { routes: [{ target: 'a', routeShare: 0.5 }, { target: 'b', routeShare: 0.5 }] },
-    ])
-    .service('a', { layer: 'esl' }, [{ parallel: [{ target: 'b' }, { target: 'db' }] }, { parallel: [{ target: 'db' }] }, { target: 'ghost' }])
-    .service('b', { layer: 'sal' })
-    .service('free', {})
-    .datastore('db', 'postgres')
-    .build();
+  const model = buildModel({
+    name: 'm',
+    services: [
+      { name: 'gate', layer: 'edge', steps: [routes([0.5, 'a'], [0.5, 'b'])] },
+      { name: 'a', layer: 'esl', steps: [parallel(call('b'), call('db')), parallel(call('db')), call('ghost')] },
+      { name: 'b', layer: 'sal' },
+      { name: 'free' },
+    ],
+    datastores: [{ name: 'db', engine: 'postgres' }],
+  });
   const graph = buildElkGraph(model, 'none');
   const node = (id: string) => graph.elk.children!.find((c) => c.id === id)!;
 
@@ -25,7 +26,7 @@ describe('the ELK graph', () => {
   });
 
   it('adds hubs only between the layers a model has', () => {
-    const two = buildElkGraph(new ModelBuilder('m').service('x', { layer: 'esl' }, [{ target: 'y' }]).datastore('y', 's3').build(), 'none');
+    const two = buildElkGraph(buildModel({ services: [{ name: 'x', layer: 'esl', steps: [call('y')] }], datastores: [{ name: 'y', engine: 's3' }] }), 'none');
     expect(two.elk.children!.filter((c) => c.id.startsWith('hub:')).map(partition)).toEqual([7]);
   });
 
@@ -46,14 +47,14 @@ describe('the ELK graph', () => {
   });
 
   it('sizes each node to fit what it says', () => {
-    const long = buildElkGraph(new ModelBuilder('m').service('a-service-with-a-rather-long-name', {}).service('s', {}).build(), 'none');
+    const long = buildElkGraph(buildModel({ services: [{ name: 'a-service-with-a-rather-long-name' }, { name: 's' }] }), 'none');
     const [wide, narrow] = long.elk.children!;
     expect(wide!.width).toBeGreaterThan(narrow!.width!);
     expect(narrow!.width).toBe(132); // the minimum
   });
 
   it('makes compound nodes for groups, but lanes for layers', () => {
-    const teams = buildElkGraph(new ModelBuilder('m').service('a', { team: 't' }).service('b', { team: 't' }).service('c', {}).build(), 'team');
+    const teams = buildElkGraph(buildModel({ services: [{ name: 'a', team: 't' }, { name: 'b', team: 't' }, { name: 'c' }] }), 'team');
     expect(teams.elk.children!.map((c) => [c.id, (c.children ?? []).map((k) => k.id)])).toEqual([
       ['group:team:t', ['a', 'b']],
       ['c', []],
@@ -85,8 +86,7 @@ describe('the size limit', () => {
   });
 
   it('counts calls too', () => {
-    const b = new ModelBuilder('chatty').datastore('db', 's3');
-    b.service('s', {}, Array.from({ length: MAX_DIAGRAM_EDGES + 1 }, () => ({ target: 'db' })));
-    expect(() => buildElkGraph(b.build(), 'none')).toThrow(DiagramTooLargeError);
+    const chatty = buildModel({ services: [{ name: 's', steps: Array.from({ length: MAX_DIAGRAM_EDGES + 1 }, () => call('db')) }], datastores: [{ name: 'db', engine: 's3' }] });
+    expect(() => buildElkGraph(chatty, 'none')).toThrow(DiagramTooLargeError);
   });
 });

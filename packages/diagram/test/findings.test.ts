@@ -1,17 +1,21 @@
 import type { Finding, Loc, Severity } from '@topo/model';
 import { parseModelFromString } from '@topo/language';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildModel, call } from '@topo/model/testing';
 import { createElk, layoutDiagram, renderSvg } from '../src/index.js';
 import { locContains, markFindings } from '../src/findings.js';
-import { ModelBuilder, URI } from './fixtures/model-builder.js';
 import { elementsWithClass, parseSvg } from './helpers.js';
 
-const model = new ModelBuilder('m')
-  .service('front', { layer: 'esl' }, [{ target: 'back', timeoutMs: 10 }, { target: 'store' }])
-  .service('back', { layer: 'sal' })
-  .datastore('store', 'cassandra')
-  .petal('p', 'us-east-1', ['front', 'back'])
-  .build();
+const model = buildModel({
+  name: 'm',
+  services: [
+    { name: 'front', layer: 'esl', steps: [call('back', { timeoutMs: 10 }), call('store')] },
+    { name: 'back', layer: 'sal' },
+  ],
+  datastores: [{ name: 'store', engine: 'cassandra' }],
+  petals: [{ name: 'p', region: 'us-east-1', members: ['front', 'back'] }],
+});
+const URI = model.uri;
 const front = model.services[0]!;
 const [toBack, toStore] = front.calls;
 

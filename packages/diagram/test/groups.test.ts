@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '@topo/model/testing';
 import { groupsOf } from '../src/groups.js';
-import { ModelBuilder } from './fixtures/model-builder.js';
 
-const model = new ModelBuilder('m', ['us-east-1', 'eu-west-1'])
-  .service('edge', { layer: 'edge', team: 'web' })
-  .service('api', { layer: 'esl', team: 'web', regions: ['eu-west-1'] })
-  .service('data', { layer: 'sal', regions: ['eu-west-1', 'us-east-1'] })
-  .service('plain', {})
-  .datastore('db', 'mysql', { team: 'dba' })
-  .cache('hot', 'redis')
-  .petal('one', 'us-east-1', ['edge', 'data', 'nobody'])
-  .petal('two', 'eu-west-1', ['data', 'api'])
-  .petal('empty', 'eu-west-1', ['nobody'])
-  .build();
+const model = buildModel({
+  name: 'm',
+  regions: ['us-east-1', 'eu-west-1'],
+  services: [
+    { name: 'edge', layer: 'edge', team: 'web' },
+    { name: 'api', layer: 'esl', team: 'web', regions: ['eu-west-1'] },
+    { name: 'data', layer: 'sal', regions: ['eu-west-1', 'us-east-1'] },
+    { name: 'plain' },
+  ],
+  datastores: [{ name: 'db', engine: 'mysql', team: 'dba' }],
+  caches: [{ name: 'hot', engine: 'redis' }],
+  petals: [
+    { name: 'one', region: 'us-east-1', members: ['edge', 'data', 'nobody'] },
+    { name: 'two', region: 'eu-west-1', members: ['data', 'api'] },
+    { name: 'empty', region: 'eu-west-1', members: ['nobody'] },
+  ],
+});
 
 const summary = (groupBy: Parameters<typeof groupsOf>[1]) => groupsOf(model, groupBy).map((g) => [g.label, g.members]);
 

@@ -7,7 +7,7 @@ import type { Box, Point } from '../src/index.js';
 
 export const EXAMPLES = resolve(__dirname, '../../../examples');
 
-export async function example(name: string): Promise<LoadResult> {
+export async function loadExample(name: string): Promise<LoadResult> {
   return loadModel(resolve(EXAMPLES, `${name}.topo`));
 }
 

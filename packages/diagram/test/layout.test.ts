@@ -4,39 +4,45 @@
 import type { Model } from '@topo/model';
 import { allCalls, components } from '@topo/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildModel, call, parallel, routes } from '@topo/model/testing';
 import { createElk, GROUP_BY_VALUES, layoutDiagram, type Box, type GroupBy, type Layout, type Point } from '../src/index.js';
 import { textWidth } from '../src/text-metrics.js';
 import { FONTS } from '../src/typography.js';
-import { ModelBuilder } from './fixtures/model-builder.js';
-import { contains, example, overlaps, segmentCrosses } from './helpers.js';
+import { contains, loadExample, overlaps, segmentCrosses } from './helpers.js';
 
 const elk = createElk();
 afterAll(() => elk.terminateWorker());
 
 /** Self-calls, repeated calls, calls upward and in a cycle, a lone component, a group of one. */
 function awkwardModel(): Model {
-  return new ModelBuilder('awkward', ['us-east-1', 'eu-west-1'])
-    .service('gate', { layer: 'edge' }, [{ routes: [{ target: 'a', routeShare: 0.5 }, { target: 'b', routeShare: 0.5 }] }])
-    .service('a', { layer: 'esl', team: 't' }, [
-      { target: 'a', timeoutMs: 5 },
-      { target: 'b', timeoutMs: 5 },
-      { target: 'b', timeoutMs: 6 },
-      { parallel: [{ target: 'db', timeoutMs: 7 }] },
-    ])
-    .service('b', { layer: 'sal', team: 't', regions: ['eu-west-1'] }, [{ target: 'gate', timeoutMs: 1 }, { target: 'c', share: 0.3 }])
-    .service('c', { layer: 'sal' }, [{ target: 'b', timeoutMs: 2 }])
-    .service('loner', {})
-    .datastore('db', 's3')
-    .petal('p1', 'us-east-1', ['a'])
-    .petal('p2', 'eu-west-1', ['a', 'b'])
-    .build();
+  return buildModel({
+    name: 'awkward',
+    regions: ['us-east-1', 'eu-west-1'],
+    services: [
+      { name: 'gate', layer: 'edge', steps: [routes([0.5, 'a'], [0.5, 'b'])] },
+      {
+        name: 'a',
+        layer: 'esl',
+        team: 't',
+        steps: [call('a', { timeoutMs: 5 }), call('b', { timeoutMs: 5 }), call('b', { timeoutMs: 6 }), parallel(call('db', { timeoutMs: 7 }))],
+      },
+      { name: 'b', layer: 'sal', team: 't', regions: ['eu-west-1'], steps: [call('gate', { timeoutMs: 1 }), call('c', { share: 0.3 })] },
+      { name: 'c', layer: 'sal', steps: [call('b', { timeoutMs: 2 })] },
+      { name: 'loner' },
+    ],
+    datastores: [{ name: 'db', engine: 's3' }],
+    petals: [
+      { name: 'p1', region: 'us-east-1', members: ['a'] },
+      { name: 'p2', region: 'eu-west-1', members: ['a', 'b'] },
+    ],
+  });
 }
 
 const models: Record<string, () => Promise<Model>> = {
-  netflix: async () => (await example('netflix')).model,
-  petalith: async () => (await example('petalith')).model,
-  tangled: async () => (await example('tangled')).model,
-  'retry-storm': async () => (await example('retry-storm')).model,
+  netflix: async () => (await loadExample('netflix')).model,
+  petalith: async () => (await loadExample('petalith')).model,
+  tangled: async () => (await loadExample('tangled')).model,
+  'retry-storm': async () => (await loadExample('retry-storm')).model,
   awkward: async () => awkwardModel(),
 };
 
@@ -122,7 +128,7 @@ describe.each(Object.keys(models))('the %s diagram', (name) => {
 
 describe('grouping', () => {
   it('draws the layers as lanes, left to right: edge, esl, sal, then the data', async () => {
-    const { model } = await example('netflix');
+    const { model } = await loadExample('netflix');
     const layout = await layoutDiagram(model, { groupBy: 'layer', elk });
     expect(layout.groups.map((g) => g.kind)).toEqual(['layer', 'layer', 'layer', 'layer']);
     const byX = [...layout.groups].sort((a, b) => a.x - b.x).map((g) => g.members.sort().join(','));
@@ -130,7 +136,7 @@ describe('grouping', () => {
   });
 
   it('keeps the flow left to right without groups too', async () => {
-    const { model } = await example('netflix');
+    const { model } = await loadExample('netflix');
     const layout = await layoutDiagram(model, { groupBy: 'none', elk });
     const x = (id: string) => layout.nodes.find((n) => n.id === id)!.x;
     expect(x('wwwproxy')).toBeLessThan(x('login'));
@@ -171,7 +177,7 @@ describe('the layout engine', () => {
   });
 
   it('starts and stops a worker of its own when given none', async () => {
-    const { model } = await example('retry-storm');
+    const { model } = await loadExample('retry-storm');
     const layout = await layoutDiagram(model);
     expect(layout.nodes).toHaveLength(4);
   });

@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createElk, layoutDiagram, renderSvg } from '../src/index.js';
 import { svgToPng } from '../src/png.js';
-import { example } from './helpers.js';
+import { loadExample } from './helpers.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -19,7 +19,7 @@ describe('PNG', () => {
   afterAll(() => elk.terminateWorker());
 
   it('renders the diagram at twice its size', async () => {
-    const layout = await layoutDiagram((await example('netflix')).model, { elk });
+    const layout = await layoutDiagram((await loadExample('netflix')).model, { elk });
     const png = svgToPng(renderSvg(layout, { colors: 'light' }));
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     // IHDR: width and height, big-endian, at bytes 16 and 20.

@@ -4,7 +4,7 @@ import { allCalls, components } from '@topo/model';
 import { parseModelFromString } from '@topo/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElk, drawDiagram, layoutDiagram, renderSvg, THEME_TOKENS, type Layout } from '../src/index.js';
-import { elementsWithClass, example, numberAttr, parseSvg } from './helpers.js';
+import { elementsWithClass, loadExample, numberAttr, parseSvg } from './helpers.js';
 
 const elk = createElk();
 afterAll(() => elk.terminateWorker());
@@ -12,7 +12,7 @@ afterAll(() => elk.terminateWorker());
 let netflix: Model;
 let layout: Layout;
 beforeAll(async () => {
-  netflix = (await example('netflix')).model;
+  netflix = (await loadExample('netflix')).model;
   layout = await layoutDiagram(netflix, { elk });
 });
 
@@ -52,7 +52,7 @@ describe('the markup contract', () => {
 
 describe('determinism', () => {
   it('gives the same bytes for the same model, layout after layout', async () => {
-    const again = await layoutDiagram((await example('netflix')).model, { elk });
+    const again = await layoutDiagram((await loadExample('netflix')).model, { elk });
     expect(renderSvg(again)).toBe(renderSvg(layout));
     const fresh = await layoutDiagram(netflix); // on a worker of its own
     expect(renderSvg(fresh)).toBe(renderSvg(layout));

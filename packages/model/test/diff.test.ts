@@ -97,23 +97,23 @@ test('callIdentities numbers repeated calls of one group to one target from 1', 
 });
 
 describe('diffFindings', () => {
-  const checked = async (text: string, others: Record<string, string> = {}): Promise<CheckedModel> => parseModelFromString(text, 'file:///w/main.topo', others);
+  const loadText = async (text: string, others: Record<string, string> = {}): Promise<CheckedModel> => parseModelFromString(text, 'file:///w/main.topo', others);
 
   test('lines that move do not make a finding new', async () => {
-    const before = await checked(BASE);
-    const after = await checked(`// a comment\n\n${BASE}`);
+    const before = await loadText(BASE);
+    const after = await loadText(`// a comment\n\n${BASE}`);
     expect(diffFindings(before, after)).toEqual({ introduced: [], resolved: [] });
   });
 
   test('names what a finding is on; a changed message is one resolved and one introduced', async () => {
-    const before = await checked(BASE);
-    const after = await checked(BASE.replace('call db read timeout 10ms', 'call db read').replace('call api timeout 50ms', 'call api timeout 70ms'));
+    const before = await loadText(BASE);
+    const after = await loadText(BASE.replace('call db read timeout 10ms', 'call db read').replace('call api timeout 50ms', 'call api timeout 70ms'));
     const { introduced, resolved } = diffFindings(before, after);
     expect(introduced.map((f) => [f.code, f.element])).toEqual([['missing-timeout', 'call api → db']]);
     expect(resolved).toEqual([]);
 
-    const worse = await checked(BASE.replace('work 2ms', 'work 2ms\n    deadline 10ms'));
-    const worst = await checked(BASE.replace('work 2ms', 'work 2ms\n    deadline 20ms'));
+    const worse = await loadText(BASE.replace('work 2ms', 'work 2ms\n    deadline 10ms'));
+    const worst = await loadText(BASE.replace('work 2ms', 'work 2ms\n    deadline 20ms'));
     const changed = diffFindings(worse, worst);
     expect(changed.introduced.map((f) => [f.code, f.element])).toEqual([['deadline-budget', 'service web']]);
     expect(changed.resolved.map((f) => [f.code, f.element])).toEqual([['deadline-budget', 'service web']]);
@@ -121,8 +121,8 @@ describe('diffFindings', () => {
   });
 
   test('a finding on no element is known by its file, relative to the entry', async () => {
-    const before = await checked('import "lib/shared.topo"\nservice a', { 'file:///w/lib/shared.topo': 'service b' });
-    const after = await checked('import "lib/shared.topo"\nservice a', { 'file:///w/lib/shared.topo': 'import "../main.topo"\nservice b' });
+    const before = await loadText('import "lib/shared.topo"\nservice a', { 'file:///w/lib/shared.topo': 'service b' });
+    const after = await loadText('import "lib/shared.topo"\nservice a', { 'file:///w/lib/shared.topo': 'import "../main.topo"\nservice b' });
     // Both imports of the cycle are reported, each in its own file.
     expect(diffFindings(before, after).introduced.map((f) => [f.code, f.element])).toEqual([
       ['import-cycle', 'file lib/shared.topo'],
