@@ -23,8 +23,8 @@ export const ARROWS = {
 
 /** The packages that run anywhere (CLI, server, worker, browser, test): no Langium, no editor. */
 const ENGINES = ['model', 'runtime', 'carbon', 'diagram', 'simulator', 'interop'];
-/** The packages whose modules import one way (the runtime's channels, processes and scheduler still refer to one another). */
-const ACYCLIC = ['model', 'carbon', 'diagram', 'simulator', 'interop', 'language'];
+/** The packages whose modules import one way. */
+const ACYCLIC = ['model', 'runtime', 'carbon', 'diagram', 'simulator', 'interop', 'language'];
 /** Langium (and its parser), the language server and client, and VS Code's API. */
 const LANGIUM_OR_EDITOR = '(^|/)node_modules/(langium|chevrotain|vscode-[a-z-]+|@types/vscode)/';
 

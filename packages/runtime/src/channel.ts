@@ -3,8 +3,8 @@
 // fire closes it, and the select removes its other entries.
 import { Fifo } from './fifo.js';
 import type { Owner } from './owner.js';
-import type { Runtime } from './runtime.js';
-import { WaiterQueue, type SelectState } from './waiter-queue.js';
+import type { Scheduler } from './scheduler.js';
+import { live, WaiterQueue, type SelectState } from './waiter-queue.js';
 
 export class Channel<T> {
   // Queues are allocated on first use: most channels only ever see one kind of waiter, and a
@@ -12,9 +12,15 @@ export class Channel<T> {
   private buffer: Fifo<T> | undefined;
   private receivers: WaiterQueue | undefined;
   private senders: WaiterQueue | undefined;
+  // The oldest blocked receiver, while no other waits: most channels have one receiver at a
+  // time (a process's inbox, a reply), and it then needs no queue. Set only when `receivers`
+  // is empty, so it always comes before the queue's entries.
+  private receiverOwner: Owner;
+  private receiverSel: SelectState | undefined;
+  private receiverK: ((value: T) => void) | undefined;
 
   constructor(
-    private readonly rt: Runtime,
+    private readonly rt: Scheduler,
     readonly capacity: number,
   ) {
     if (!(capacity >= 0)) throw new RangeError(`channel capacity must be ≥ 0, got ${capacity}`);
@@ -27,6 +33,10 @@ export class Channel<T> {
 
   /** True when a live process is blocked receiving (so a send would hand over at once). */
   hasReceiver(): boolean {
+    if (this.receiverK !== undefined) {
+      if (live(this.receiverOwner, this.receiverSel)) return true;
+      this.dropReceiver();
+    }
     return this.receivers !== undefined && this.receivers.hasLive();
   }
 
@@ -51,14 +61,20 @@ export class Channel<T> {
 
   /** Hands `value` to a waiting receiver or buffers it; false when neither is possible. */
   private put(value: T): boolean {
-    const r = this.receivers;
-    if (r !== undefined && r.hasLive()) {
-      this.rt.wake(r.headOwner(), r.headK(), value);
-      r.take();
+    if (this.hasReceiver()) {
+      if (this.receiverK !== undefined) {
+        if (this.receiverSel !== undefined) this.receiverSel.done = true;
+        this.rt.wake(this.receiverOwner, this.receiverK, value);
+        this.dropReceiver();
+      } else {
+        const r = this.receivers!;
+        this.rt.wake(r.headOwner(), r.headK(), value);
+        r.take();
+      }
       return true;
     }
     if (this.length < this.capacity) {
-      (this.buffer ??= new Fifo<T>(this.capacity)).push(value);
+      (this.buffer ??= new Fifo<T>(Math.min(this.capacity, 16))).push(value);
       return true;
     }
     return false;
@@ -83,7 +99,7 @@ export class Channel<T> {
       s.take();
       this.rt.wake(owner, k, value);
     } else {
-      (this.receivers ??= new WaiterQueue()).push(owner, undefined, k, undefined);
+      this.addReceiver(owner, undefined, k);
     }
   }
 
@@ -95,11 +111,27 @@ export class Channel<T> {
   /** Queues one case of a select that had no ready case. */
   wait(owner: Owner, sel: SelectState, asSender: boolean, k: (value: any) => void, value: unknown): void {
     if (asSender) (this.senders ??= new WaiterQueue()).push(owner, sel, k, value);
-    else (this.receivers ??= new WaiterQueue()).push(owner, sel, k, undefined);
+    else this.addReceiver(owner, sel, k);
   }
 
   /** Takes the entry of a select that fired elsewhere out of this channel. */
   forget(sel: SelectState, asSender: boolean): void {
-    (asSender ? this.senders : this.receivers)?.removeSelect(sel);
+    if (asSender) this.senders?.removeSelect(sel);
+    else if (this.receiverK !== undefined && this.receiverSel === sel) this.dropReceiver();
+    else this.receivers?.removeSelect(sel);
+  }
+
+  private addReceiver(owner: Owner, sel: SelectState | undefined, k: (value: T) => void): void {
+    if (this.receiverK === undefined && (this.receivers === undefined || this.receivers.length === 0)) {
+      this.receiverOwner = owner;
+      this.receiverSel = sel;
+      this.receiverK = k;
+    } else {
+      (this.receivers ??= new WaiterQueue()).push(owner, sel, k, undefined);
+    }
+  }
+
+  private dropReceiver(): void {
+    this.receiverOwner = this.receiverSel = this.receiverK = undefined;
   }
 }

@@ -1,4 +1,5 @@
-export { Runtime, type RuntimeOptions, type Timer } from './runtime.js';
+export { Runtime } from './runtime.js';
+export type { Scheduler, RuntimeOptions, Timer } from './scheduler.js';
 export { Channel } from './channel.js';
 export { Process, recvCase, sendCase, afterCase, type Case } from './process.js';
 export { request, type Message } from './message.js';

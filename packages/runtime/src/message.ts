@@ -1,6 +1,6 @@
 // The gotocol idea: a message carries the channel its answer goes to, so a process can serve
 // whoever asks without knowing them, and routes can be changed by passing channels around.
-import type { Channel } from './channel.js';
+import { Channel } from './channel.js';
 import type { Process } from './process.js';
 import type { Nanos } from './time.js';
 
@@ -14,6 +14,6 @@ export interface Message<P, R = unknown> {
 
 /** Sends `payload` to `ch` with a fresh reply channel, and hands that channel to `k`. */
 export function request<P, R>(p: Process, ch: Channel<Message<P, R>>, payload: P, k: (reply: Channel<R>) => void): void {
-  const reply = p.rt.chan<R>(1);
+  const reply = new Channel<R>(p.rt, 1);
   p.send(ch, { payload, reply, sent: p.now }, () => k(reply));
 }

@@ -4,7 +4,7 @@
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import type { Channel } from './channel.js';
 import type { Owner } from './owner.js';
-import type { Runtime, Timer } from './runtime.js';
+import type { Scheduler, Timer } from './scheduler.js';
 import type { SelectState } from './waiter-queue.js';
 import type { Nanos } from './time.js';
 
@@ -34,13 +34,52 @@ function ready(c: Case): boolean {
   return c.op === 'recv' ? c.ch.canReceive() : c.op === 'send' ? c.ch.canSend() : false;
 }
 
-/** Withdraws a select's other cases once one fired: its channel entries and its timers. */
-function withdraw(rt: Runtime, cases: readonly Case[], fired: number, sel: SelectState, timers: Timer[] | undefined): void {
-  for (let i = 0; i < cases.length; i++) {
-    const c = cases[i]!;
-    if (i !== fired && c.op !== 'after') c.ch.forget(sel, c.op === 'send');
+/**
+ * A select that found no case ready, waiting on all of them: the first to fire closes it and
+ * withdraws the others (their channel entries and timers). One object holds what the cases
+ * share, so each case costs only its continuation.
+ */
+class Waiting implements SelectState {
+  done = false;
+  private timers: Timer[] | undefined;
+
+  constructor(
+    private readonly p: Process,
+    private readonly cases: readonly Case[],
+  ) {}
+
+  /** Waits on case `i`: queues it on its channel, or starts its timer. */
+  wait(i: number): void {
+    const c = this.cases[i]!;
+    if (c.op !== 'after') {
+      c.ch.wait(this.p, this, c.op === 'send', (value: unknown) => this.fire(i, value), c.op === 'send' ? c.value : undefined);
+      return;
+    }
+    const timer = this.p.rt.at(c.delay, this.p, () => {
+      if (this.done) return;
+      this.done = true;
+      this.fire(i, undefined);
+    }, undefined);
+    if (timer !== undefined) (this.timers ??= []).push(timer);
   }
-  if (timers !== undefined) for (const t of timers) rt.cancel(t);
+
+  /** Case `fired` was taken (a channel closed the select, or its timer did): withdraws the others, then continues. */
+  private fire(fired: number, value: unknown): void {
+    const cases = this.cases;
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i]!;
+      if (i !== fired && c.op !== 'after') c.ch.forget(this, c.op === 'send');
+    }
+    if (this.timers !== undefined) for (const t of this.timers) this.p.rt.cancel(t);
+    (cases[fired]!.k as (value: unknown) => void)(value);
+  }
+}
+
+/** Starts a process at the current instant, in `scope`; `body` runs once the current continuation ends. */
+export function start(rt: Scheduler, body: (p: Process) => void, scope: Owner): Process {
+  const p = new Process(rt, rt.nextProcessId(), scope);
+  rt.wake(p, body, p);
+  return p;
 }
 
 export class Process {
@@ -48,7 +87,7 @@ export class Process {
   private rng: JumpableRandomGenerator | undefined;
 
   constructor(
-    readonly rt: Runtime,
+    readonly rt: Scheduler,
     readonly id: number,
     /** The process dies when its scope does (a machine that fails takes its processes with it). */
     readonly scope?: Owner,
@@ -93,31 +132,13 @@ export class Process {
         return;
       }
     }
-    const rt = this.rt;
-    const sel: SelectState = { done: false };
-    let timers: Timer[] | undefined;
-    cases.forEach((c, fired) => {
-      if (c.op === 'after') {
-        const timer = rt.at(c.delay, this, () => {
-          if (sel.done) return;
-          sel.done = true;
-          withdraw(rt, cases, fired, sel, timers);
-          c.k();
-        }, undefined);
-        if (timer !== undefined) (timers ??= []).push(timer);
-        return;
-      }
-      const k = (value: unknown): void => {
-        withdraw(rt, cases, fired, sel, timers);
-        (c.k as (v: unknown) => void)(value);
-      };
-      c.ch.wait(this, sel, c.op === 'send', k, c.op === 'send' ? c.value : undefined);
-    });
+    const waiting = new Waiting(this, cases);
+    for (let i = 0; i < cases.length; i++) waiting.wait(i);
   }
 
   /** Starts another process now, in this process's scope. */
   spawn(body: (p: Process) => void): Process {
-    return this.rt.spawn(body, this.scope);
+    return start(this.rt, body, this.scope);
   }
 
   /** Ends the process: nothing it waits for will resume it. */

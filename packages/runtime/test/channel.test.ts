@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Runtime, request, type Channel, type Message } from '../src/index.js';
+import { afterCase, Runtime, recvCase, request, type Channel, type Message } from '../src/index.js';
 
 describe('rendezvous channels', () => {
   it('block the sender until a receiver takes the value; the waiting side resumes first', () => {
@@ -30,6 +30,23 @@ describe('rendezvous channels', () => {
     for (const name of ['a', 'b', 'c']) rt.spawn((p) => p.sleep(10, () => p.recv(ch, (v) => got.push(`${name}${v}`))));
     rt.run();
     expect(got).toEqual(['a1', 'b2', 'c3']);
+  });
+
+  it('serve several blocked receivers in order, past one that died and one whose select timed out', () => {
+    const rt = new Runtime();
+    const ch = rt.chan<string>();
+    const got: string[] = [];
+    const first = rt.spawn((p) => p.recv(ch, (v) => got.push(`first ${v}`)));
+    rt.spawn((p) => p.select([recvCase(ch, (v) => got.push(`select ${v}`)), afterCase(2, () => got.push('timeout'))]));
+    for (const name of ['a', 'b']) rt.spawn((p) => p.recv(ch, (v) => got.push(`${name} ${v}`)));
+    rt.spawn((p) => p.sleep(5, () => {
+      first.kill();
+      p.send(ch, 'x', () => p.send(ch, 'y', () => {}));
+    }));
+    rt.spawn((p) => p.sleep(9, () => p.recv(ch, (v) => got.push(`late ${v}`))));
+    rt.spawn((p) => p.sleep(10, () => p.send(ch, 'z', () => {})));
+    rt.run();
+    expect(got).toEqual(['timeout', 'a x', 'b y', 'late z']);
   });
 
   it('never hand a value to a receiver that died', () => {
@@ -82,6 +99,20 @@ describe('buffered channels', () => {
     rt.run();
     expect(got).toEqual([1, 2, 3, 4]);
     expect(ch.length).toBe(0);
+  });
+
+  it('keep send order in an unbounded buffer that outgrows its first allocation, across wrap-around', () => {
+    const rt = new Runtime();
+    const ch = rt.chan<number>(Infinity);
+    const got: number[] = [];
+    let sent = 0;
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 7; i++) ch.offer(sent++);
+      for (let i = 0; i < 4; i++) ch.recv(undefined, (v) => got.push(v));
+    }
+    while (ch.length > 0) ch.recv(undefined, (v) => got.push(v));
+    rt.run();
+    expect(got).toEqual(Array.from({ length: sent }, (_, i) => i));
   });
 
   it('offer sends only when it would not block', () => {
