@@ -1,6 +1,7 @@
 // Option parsing shared by the commands: node:util's parseArgs, with errors as UsageError.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SweepOver } from '@topo/simulator';
+import { sweepRange, sweepRangeFormat } from '@topo/simulator/sweep-range';
 import { UsageError } from './io.js';
 
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
@@ -35,19 +36,9 @@ export function choiceOption<C extends string>(value: string | undefined, name: 
   return value as C;
 }
 
-/** `--sweep-rate` or `--sweep-users` FROM:TO:STEP: all positive, TO ≥ FROM (whole numbers of users); the values from FROM to TO inclusive. */
+/** `--sweep-rate` or `--sweep-users` FROM:TO:STEP (sweepRange): the values from FROM to TO inclusive. */
 export function sweepValuesOption(spec: string, over: SweepOver): number[] {
-  const parts = spec.split(':').map(Number);
-  const [from, to, step] = parts as [number, number, number];
-  const whole = over === 'rps' || parts.every(Number.isInteger);
-  if (parts.length !== 3 || !parts.every((x) => Number.isFinite(x) && x > 0) || to < from || !whole) {
-    throw new UsageError(
-      over === 'rps'
-        ? `--sweep-rate takes FROM:TO:STEP, positive rates with TO ≥ FROM, e.g. 500:5000:500 (got '${spec}')`
-        : `--sweep-users takes FROM:TO:STEP, whole numbers of users with TO ≥ FROM, e.g. 10:200:10 (got '${spec}')`,
-    );
-  }
-  const values: number[] = [];
-  for (let i = 0; from + i * step <= to + 1e-9; i++) values.push(Number((from + i * step).toPrecision(12)));
+  const values = sweepRange(spec, over);
+  if (!values) throw new UsageError(`--sweep-${over === 'rps' ? 'rate' : 'users'} takes ${sweepRangeFormat(over)} (got '${spec}')`);
   return values;
 }

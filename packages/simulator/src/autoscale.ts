@@ -1,11 +1,17 @@
 // Autoscaling, `autoscale MIN..MAX at U every P warmup W`: per component and region, a
 // controller looks every P at the busy share of its instances' threads over the period and
-// sets the count to ceil(count × utilisation / U), within MIN..MAX. A started instance is
-// listed (serves) W later and counts as busy until then: it is starting up (booting,
-// compiling, filling caches). That is what makes a warmup longer than the period loop — the
-// starting instances look busy, so the controller starts more. Scale-in unlists the least
-// busy instances (starting ones first); each finishes what it holds and is stopped at the
-// controller's next look.
+// sets the count to ceil(count × utilisation / U), within MIN..MAX (target tracking, as AWS's
+// and Kubernetes' autoscalers do it). A started instance is listed (serves) W later and
+// counts as busy until then: it is starting up (booting, compiling, filling caches). So each
+// start reads as W/P of a period's busy instance, which the next look answers with 1/U more:
+// a loop gain of W/(P·U). Above 1 (a warmup longer than the period) one start calls for
+// more until the first ones warm up, and the count then falls back to the need — the looping
+// autoscaler. Once back, the count is ceil(need / U) and it runs need / count busy, at or
+// under U; when that is just under U, a period whose arrivals run a little over the mean
+// (Poisson) starts one instance again, and the loop repeats. Under 1 that start is taken back
+// at the next look or two. Scale-in unlists the least busy instances (starting ones first)
+// of the zone with the most; each finishes what it holds and is stopped at the controller's
+// next look.
 import type { Autoscale, Model } from '@topo/model';
 import { nanos, type Process, type Runtime } from '@topo/runtime';
 import type { Instance, Target } from './deployment.js';
@@ -74,9 +80,14 @@ function control(e: AutoscaleRun, t: Target, region: string, a: Autoscale, p: Pr
       warmAt.set(inst, now + warmupNs);
       live.push(inst);
     }
-    if (want < live.length) {
-      const load = (i: Instance): number => (i.inService ? i.active + i.inbox.length + 1 : 0);
-      for (const i of [...live].sort((x, y) => load(x) - load(y) || y.startedNs - x.startedNs).slice(0, live.length - want)) e.fleet.drain(i);
+    const load = (i: Instance): number => (i.inService ? i.active + i.inbox.length + 1 : 0);
+    while (live.length > want) {
+      // Zone-aware callers give each zone its share of the load, so scale-in keeps the zones
+      // even (as a cloud's autoscaling group does): it takes from the most populated zone.
+      const zone = mostPopulated(zones, live);
+      const inZone = live.filter((i) => i.zone === zone).sort((x, y) => load(x) - load(y) || y.startedNs - x.startedNs);
+      e.fleet.drain(inZone[0]!);
+      live.splice(live.indexOf(inZone[0]!), 1);
     }
     e.timeline.instances(t.name, now, counted(t).length);
     if (now + everyNs < e.loadEndNs) p.sleep(everyNs, look);
@@ -87,11 +98,20 @@ function control(e: AutoscaleRun, t: Target, region: string, a: Autoscale, p: Pr
 
 /** The zone with the fewest of these instances (the first such in the region's order). */
 function leastPopulated(zones: string[], instances: Instance[]): string {
+  return byPopulation(zones, instances, (n, best) => n < best);
+}
+
+/** The zone with the most of these instances (the first such in the region's order). */
+function mostPopulated(zones: string[], instances: Instance[]): string {
+  return byPopulation(zones, instances, (n, best) => n > best);
+}
+
+function byPopulation(zones: string[], instances: Instance[], better: (n: number, best: number) => boolean): string {
   let best = zones[0]!;
-  let fewest = Infinity;
+  let bestCount: number | undefined;
   for (const z of zones) {
     const n = instances.filter((i) => i.zone === z).length;
-    if (n < fewest) [best, fewest] = [z, n];
+    if (bestCount === undefined || better(n, bestCount)) [best, bestCount] = [z, n];
   }
   return best;
 }

@@ -5,7 +5,7 @@
 // asynchronously and unawaited, to the replicas in the datastore's other regions.
 import type { Consistency, Datastore } from '@topo/model';
 import type { Runtime } from '@topo/runtime';
-import { JobKind, type Instance, type Job, type Target } from './deployment.js';
+import { JobKind, type Instance, type Job, type ReplyTo, type Target } from './deployment.js';
 import { FAILED, OK, type AttemptState, type Reply } from './request.js';
 
 /** What a coordinator needs of the run: the runtime, and the network to send replica jobs and answer on. */
@@ -65,7 +65,8 @@ export function coordinate(e: Coordination, node: Instance, job: Job): void {
   }
   const targets = job.write ? live : live.slice(0, need);
   const acks = e.rt.chan<Reply>(targets.length);
-  for (const r of targets) e.send(replicaJob(job, r, node, acks, job.attempt));
+  const toAcks: ReplyTo = { answered: (replica) => void acks.offer(replica.answer) };
+  for (const r of targets) e.send(replicaJob(job, r, node, toAcks, job.attempt));
   if (job.write) {
     for (const region of ds.regions) {
       const nodes = t.inRegion.get(region);

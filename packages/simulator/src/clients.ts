@@ -5,7 +5,7 @@ import type { Scenario, Service } from '@topo/model';
 import { nanos, type Process, type Runtime } from '@topo/runtime';
 import type { Calls } from './call.js';
 import { exponential, type Uniform } from './distributions.js';
-import { MANAGED_ZONE, type CallSpec, type Place, type Target } from './deployment.js';
+import type { CallSpec, Place, Target } from './deployment.js';
 import type { Reply, RequestCtx } from './request.js';
 import type { Timeline, Totals } from './stats.js';
 import type { Topology } from './topology.js';
@@ -63,14 +63,16 @@ export class Clients {
     const peak = Math.max(fromRps, toRps);
     const meanGapNs = 1e9 / peak;
     const endNs = startNs + durationNs;
+    const places = zones.map((zone) => this.clientPlace(region, zone));
     const keep = (): boolean => fromRps === toRps || p.random() * peak < fromRps + ((toRps - fromRps) * (p.now - startNs)) / durationNs;
+    const candidate = (): void => {
+      if (keep()) this.arrive(p, target, spec, places[Math.floor(p.random() * places.length)]!);
+      next();
+    };
     const next = (): void => {
       const gap = Math.round(exponential(meanGapNs, p));
       if (p.now + gap >= endNs) return;
-      p.sleep(gap, () => {
-        if (keep()) this.arrive(p, target, spec, this.clientPlace(region, zones[Math.floor(p.random() * zones.length)] ?? MANAGED_ZONE));
-        next();
-      });
+      p.sleep(gap, candidate);
     };
     if (peak > 0 && zones.length > 0) startLater(p, startNs, next);
   }

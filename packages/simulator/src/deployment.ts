@@ -130,6 +130,8 @@ export class Target {
   /** The share of each request's work that holds the instance's lock (`lock`), 0 without one. */
   readonly lock: number;
   readonly workNs: number;
+  /** A Cassandra datastore: the node a call reaches coordinates it. */
+  readonly cassandra: boolean;
   readonly stats = new ComponentStats();
   /** Running time, within the measured window, of the instances scaled in and stopped. */
   stoppedRunningNs = 0;
@@ -143,6 +145,7 @@ export class Target {
     this.queue = this.managed ? Infinity : (component.queue ?? Infinity);
     this.lock = this.managed ? 0 : (component.lock ?? 0);
     this.workNs = nanos(component.work.meanMs);
+    this.cassandra = component.kind === 'datastore' && component.engine === 'cassandra';
   }
 
   get name(): string {
@@ -192,14 +195,20 @@ export const enum JobKind {
   Replica,
 }
 
+/** Whoever waits for a job's answer. */
+export interface ReplyTo {
+  /** The job's `answer` has arrived. */
+  answered(job: Job): void;
+}
+
 export interface Job {
   kind: JobKind;
   req: RequestCtx;
   /** The instance it is sent to. */
   dest: Instance;
   write: boolean;
-  /** Where the answer goes (none for Cassandra's asynchronous remote writes)... */
-  reply: Channel<Reply> | undefined;
+  /** Takes the answer when it arrives; none for Cassandra's asynchronous remote writes... */
+  reply: ReplyTo | undefined;
   /** ...and from where the caller sent it, for the way back. */
   from: Place;
   attempt: AttemptState;

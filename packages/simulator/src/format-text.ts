@@ -1,6 +1,7 @@
 // The text report: the design's findings, an R-like summary of latency, the counts, a
 // per-service table, the chaos that happened and a condensed timeline.
 import { formatFindingsSummary } from '@topo/model';
+import { recognisePattern } from './patterns.js';
 import type { LatencySummary, SimulationResult } from './result.js';
 import type { SweepResult } from './sweep.js';
 
@@ -127,6 +128,8 @@ export function formatText(r: SimulationResult): string {
   lines.push('');
   lines.push('Timeline:');
   lines.push(...condensedTimeline(r, 12));
+  const pattern = recognisePattern({ run: r });
+  if (pattern) lines.push(`Pattern: ${pattern.sentence}`);
   lines.push('');
   lines.push(`${count(r.events)} events in ${count(r.wallMs)} ms of wall time`);
   return lines.join('\n') + '\n';
@@ -148,5 +151,7 @@ export function formatSweep(s: SweepResult): string {
   } else {
     lines.push('Universal Scalability Law: the fit did not converge (too few points, or σ or κ came out negative)');
   }
+  const pattern = recognisePattern({ sweep: s });
+  if (pattern) lines.push(`Pattern: ${pattern.sentence}`);
   return lines.join('\n') + '\n';
 }

@@ -7,4 +7,5 @@ export { toZipkin, toOtlp, type Span, type SpanOutcome, type TraceOptions } from
 export { formatText, formatSweep, latencyTable, sig4 } from './format-text.js';
 export { sweep, type SweepOver, type SweepPoint, type SweepResult, type SweepOptions } from './sweep.js';
 export { fitUsl, type UslFit, type UslPoint } from './usl.js';
+export { recognisePattern, PATTERN_LABELS, type BottleneckPattern, type PatternFinding } from './patterns.js';
 export { rightSize, type RightSize, type RightSizingOptions } from './right-sizing.js';

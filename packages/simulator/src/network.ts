@@ -28,7 +28,7 @@ export class NetworkModel {
 
   /** The petal a message between two places stays in: members of one petal, in its region. */
   petalBetween(from: Place, to: Place): string | undefined {
-    if (from === to || from.target < 0 || from.region !== to.region) return undefined;
+    if (this.petalOfPair.size === 0 || from === to || from.target < 0 || from.region !== to.region) return undefined;
     const petal = this.petalOfPair.get(from.target * this.n + to.target);
     return petal?.region === to.region ? petal.name : undefined;
   }

@@ -102,7 +102,7 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
       wastedWorkMs: round(s.wastedNs / 1e6),
       injectedFailures: s.injectedFailures,
       hopLimited: s.hopLimited,
-      ...(c.kind === 'datastore' && c.engine === 'cassandra' ? { replicaOps: s.replicaOps } : {}),
+      ...(target.cassandra ? { replicaOps: s.replicaOps } : {}),
       ...(e.resilient && s.resilienceCounts()),
     };
   });

@@ -21,6 +21,21 @@ export class ResilienceTally {
 
 const NS_PER_MS = 1e6;
 
+/** Microsecond resolution is plenty for percentiles and keeps each histogram small. */
+const LOWEST_NS = 1000;
+/**
+ * HDR's layout (hdr-histogram-js): a value v falls in bucket b = max(⌊log₂ v⌋ − H − U, 0)
+ * and sub-bucket s = ⌊v / 2^(b + U)⌋, with U = ⌊log₂ lowest⌋ and H = ⌈log₂(2 × 10^digits)⌉ − 1.
+ * HDR computes them in floating point (log2, pow, a division) on every value; below 2^31 ns
+ * they are integer operations, so values are counted here by (b, s) and handed to the
+ * histogram, one per pair with its count, when percentiles are asked for: HDR ends with
+ * the same count at every index, so the same percentiles.
+ */
+const UNIT_MAGNITUDE = Math.floor(Math.log2(LOWEST_NS));
+const INTEGER_LIMIT = 2 ** 31;
+/** Shared by recorders that have no value yet (most of a large model's components), never written. */
+const NO_COUNTS = new Int32Array(0);
+
 /** Latencies in nanoseconds; Welford's running mean and variance, HDR for percentiles. */
 export class LatencyRecorder {
   count = 0;
@@ -29,6 +44,10 @@ export class LatencyRecorder {
   private min = Infinity;
   private max = -Infinity;
   private histogram: hdr.Histogram | undefined;
+  /** H of HDR's layout, above; a pair (b, s) is counted at b << (H + 1) | s. */
+  private readonly halfMagnitude: number;
+  /** Values not yet handed to the histogram, by (b, s); grown to the largest pair seen. */
+  private pending = NO_COUNTS;
   /** Counts per logarithmic bucket (index: fifths of a decade above 1 µs), when asked for. */
   private readonly buckets: number[] | undefined;
 
@@ -40,6 +59,7 @@ export class LatencyRecorder {
     private readonly digits: 2 | 3 = 3,
     withBuckets = false,
   ) {
+    this.halfMagnitude = Math.ceil(Math.log2(2 * 10 ** digits)) - 1;
     this.buckets = withBuckets ? [] : undefined;
   }
 
@@ -50,10 +70,15 @@ export class LatencyRecorder {
     this.m2 += d * (ns - this.mean);
     if (ns < this.min) this.min = ns;
     if (ns > this.max) this.max = ns;
-    // Microsecond resolution is plenty for percentiles and keeps each histogram small.
-    (this.histogram ??= hdr.build({ lowestDiscernibleValue: 1000, highestTrackableValue: 1e10, numberOfSignificantValueDigits: this.digits, autoResize: true })).recordValue(
-      Math.max(1000, Math.round(ns)),
-    );
+    const v = Math.max(LOWEST_NS, Math.round(ns));
+    if (v < INTEGER_LIMIT) {
+      const b = Math.max(31 - Math.clz32(v) - this.halfMagnitude - UNIT_MAGNITUDE, 0);
+      const at = (b << (this.halfMagnitude + 1)) | (v >>> (b + UNIT_MAGNITUDE));
+      if (at >= this.pending.length) this.grow(at);
+      this.pending[at]!++;
+    } else {
+      this.hdr().recordValue(v);
+    }
     if (this.buckets) {
       const i = bucketOf(ns);
       this.buckets[i] = (this.buckets[i] ?? 0) + 1;
@@ -75,7 +100,7 @@ export class LatencyRecorder {
     if (this.count === 0) {
       return { count: 0, mean: null, sd: null, min: null, p25: null, p50: null, p75: null, p90: null, p95: null, p99: null, p999: null, max: null };
     }
-    const h = this.histogram!;
+    const h = this.flushed();
     // The histogram rounds within its precision; keep its percentiles inside the exact range.
     const at = (p: number): number => round(Math.min(this.max, Math.max(this.min, h.getValueAtPercentile(p))) / NS_PER_MS);
     return {
@@ -92,6 +117,31 @@ export class LatencyRecorder {
       p999: at(99.9),
       max: round(this.max / NS_PER_MS),
     };
+  }
+
+  private hdr(): hdr.Histogram {
+    return (this.histogram ??= hdr.build({ lowestDiscernibleValue: LOWEST_NS, highestTrackableValue: 1e10, numberOfSignificantValueDigits: this.digits, autoResize: true }));
+  }
+
+  private grow(at: number): void {
+    let n = Math.max(this.pending.length, 64);
+    while (n <= at) n *= 2;
+    const next = new Int32Array(n);
+    next.set(this.pending);
+    this.pending = next;
+  }
+
+  /** The histogram with every value recorded so far: each pending (b, s) as its lowest value, s × 2^(b + U). */
+  private flushed(): hdr.Histogram {
+    const h = this.hdr();
+    const shift = this.halfMagnitude + 1;
+    const pending = this.pending;
+    for (let at = 0; at < pending.length; at++) {
+      if (pending[at] === 0) continue;
+      h.recordValueWithCount((at & ((1 << shift) - 1)) * 2 ** ((at >>> shift) + UNIT_MAGNITUDE), pending[at]!);
+      pending[at] = 0;
+    }
+    return h;
   }
 }
 
@@ -224,7 +274,7 @@ export class Timeline {
     const counts = new Map<string, number>();
     for (let s = 0; s < n; s++) {
       for (const [name, list] of this.counts) if (list[s] !== undefined) counts.set(name, list[s]!);
-      const lat = (this.ok[s] ?? []).slice().sort((a, b) => a - b);
+      const lat = Float64Array.from(this.ok[s] ?? []).sort();
       const width = Math.min(1e9, endNs - s * 1e9) / 1e9;
       out.push({
         t: s,

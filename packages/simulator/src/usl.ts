@@ -38,8 +38,11 @@ function solve3(m: number[][], v: number[]): number[] | null {
   return [0, 1, 2].map((i) => a[i]![3]! / a[i]![i]!);
 }
 
-function zeroIfTiny(x: number): number {
-  return Math.abs(x) < 1e-9 ? 0 : x;
+/** σ or κ whose term, σ(N − 1) or κN(N − 1) at the most concurrency fitted, adds under this to the law's 1 is reported as 0. */
+const NEGLIGIBLE_TERM = 0.05;
+
+function negligibleAsZero(x: number, weight: number): number {
+  return Math.abs(x * weight) < NEGLIGIBLE_TERM ? 0 : x;
 }
 
 /** The fit, or null when it does not converge: under three usable points, or σ, κ or γ out of range. */
@@ -65,9 +68,10 @@ export function fitUsl(points: readonly UslPoint[]): UslFit | null {
   if (!coef) return null;
   const [a, b, c] = coef as [number, number, number];
   const gamma = 1 / (a + b + c);
-  // Rounding leaves a parameter that is exactly 0 slightly negative: treat that as 0.
-  const kappa = zeroIfTiny(c * gamma);
-  const sigma = zeroIfTiny(b * gamma + kappa);
+  // A term the points cannot tell from noise (a 0 that rounding left slightly negative included) is 0.
+  const top = Math.max(...usable.map((p) => p.concurrency));
+  const kappa = negligibleAsZero(c * gamma, top * (top - 1));
+  const sigma = negligibleAsZero(b * gamma + c * gamma, top - 1);
   if (!(gamma > 0) || !(sigma >= 0) || !(kappa >= 0) || !Number.isFinite(gamma)) return null;
   const predict = (n: number): number => (gamma * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1));
   const mean = usable.reduce((m, p) => m + p.throughput, 0) / usable.length;

@@ -3,7 +3,7 @@
 // value analysis, the Universal Scalability Law and the autoscaler's arithmetic.
 import type { Autoscale, Users } from '@topo/model';
 import { describe, expect, it } from 'vitest';
-import { formatText, simulate, sweep, type SimulationResult } from '../src/index.js';
+import { formatText, recognisePattern, simulate, sweep, type SimulationResult } from '../src/index.js';
 import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from './builder.js';
 
 /** A server that never queues (constant 1 ms, 100 threads per instance, 3 instances): only arrivals matter. */
@@ -126,8 +126,7 @@ describe('lock', () => {
     expect(withLock.points.at(-1)!.throughputRps).toBeLessThan(1050);
     expect(withLock.usl!.sigma).toBeGreaterThan(0.07);
     expect(withLock.usl!.sigma).toBeLessThan(0.13);
-    // Without it throughput grows as N / W; the fit finds no contention (or, by noise, a σ
-    // just below 0, which it reports as not converging).
+    // Without it throughput grows as N / W; the fit finds no contention (σ under the noise is 0).
     const without = await sweep(locked(undefined), users.slice(0, 6), { over: 'users' });
     expect(without.points.at(-1)!.throughputRps).toBeGreaterThan(0.97 * 3200);
     expect(without.usl?.sigma ?? 0).toBeLessThan(0.01);
@@ -178,5 +177,74 @@ describe('autoscale', () => {
     const settling = looks(await simulate(surge({ min: 2, max: 40, target: 0.6, everyMs: 5000, warmupMs: 2500 })));
     expect(Math.max(...settling)).toBeLessThan(1.5 * NEED);
     expect(settling.slice(-15)).toEqual(Array(15).fill(NEED));
+  });
+
+  // The surge above starts one loop; a load whose need sits just under the target keeps
+  // starting them. 2150 rps is 2150 × 10 ms / 4 = 5.375 busy instances, so BASE =
+  // ceil(5.375 / 0.6) = 9 instances run 5.375 / 9 = 59.7% busy; a period's 10,750 constant
+  // 10 ms requests vary by 1% (Poisson), so a period about 0.5 sd busier than the mean reads
+  // over 60% and starts one instance. What follows is the controller's arithmetic (`cascade`):
+  // with W = 2P the start cascades, 9 → 10 → 11 → 13 → 14 → 14 and back to 9 when the
+  // starts warm up, until the next busy period starts another loop; with W = P/2 the start
+  // is answered by one look at 10 and then taken back.
+  const BUSY = (2150 * 0.01) / 4;
+  const BASE = Math.ceil(BUSY / 0.6);
+  const nearTarget = (warmupMs: number) =>
+    buildModel({
+      network: ZERO_NETWORK,
+      services: [{ name: 'app', instances: BASE, threads: 4, work: work(10, 'constant'), autoscale: { min: 2, max: 40, target: 0.6, everyMs: 5000, warmupMs } }],
+      scenarios: [{ loads: [[2150, 'app', 150_000]], seed: 3 }],
+    });
+
+  /**
+   * The counts the controller sets without noise after one start from `base`: at each look
+   * ceil((busy + starting) / U), where an instance started at look j counts as busy from j
+   * to j + W/P. (Scale-in here only ever stops warm instances, so `starting` is exact.)
+   */
+  function cascade(busy: number, target: number, base: number, warmupPeriods: number): number[] {
+    const counts = [base + 1];
+    const starts = [1];
+    for (let k = 1; counts.at(-1) !== base && k < 20; k++) {
+      const starting = starts.reduce((sum, n, j) => sum + n * Math.max(0, Math.min(k, j + warmupPeriods) - Math.max(k - 1, j)), 0);
+      const want = Math.ceil((busy + starting) / target);
+      starts.push(Math.max(0, want - counts.at(-1)!));
+      counts.push(want);
+    }
+    return counts;
+  }
+
+  /** Full overshoot-and-return cycles: from at most `low` up to at least `high` and back to at most `low`. */
+  function cycles(counts: number[], low: number, high: number): number {
+    let n = 0;
+    let state: 'low' | 'high' | undefined;
+    for (const c of counts) {
+      if (c <= low) {
+        if (state === 'high') n++;
+        state = 'low';
+      } else if (c >= high && state === 'low') state = 'high';
+    }
+    return n;
+  }
+
+  it('near the target, with warmup 2 × period one busy period cascades into a loop and the loops repeat; with warmup period / 2 it dies away', async () => {
+    expect(cascade(BUSY, 0.6, BASE, 2)).toEqual([10, 11, 13, 14, 14, 11, 9]);
+    expect(cascade(BUSY, 0.6, BASE, 0.5)).toEqual([10, 10, 9]);
+    const peak = Math.max(...cascade(BUSY, 0.6, BASE, 2));
+    // Over 150 s (30 looks) at least two full loops from BASE + 1 or below to the cascade's
+    // peak (less one for noise) and back.
+    const loopingRun = await simulate(nearTarget(10_000));
+    const looping = looks(loopingRun);
+    expect(cycles(looping, BASE + 1, peak - 1)).toBeGreaterThanOrEqual(2);
+    expect(recognisePattern({ run: loopingRun })?.pattern).toBe('looping-autoscaled');
+    expect(formatText(loopingRun)).toMatch(/\nPattern: looping autoscaled: app's instances overshot and came back \d times/);
+    // Under the same load, each start dies away: never a loop, never past the cascade's peak
+    // at W = P/2 (10) plus one start for a second busy period in a row, and on average
+    // within one instance of BASE.
+    const settlingRun = await simulate(nearTarget(2500));
+    const settling = looks(settlingRun);
+    expect(cycles(settling, BASE + 1, peak - 1)).toBe(0);
+    expect(recognisePattern({ run: settlingRun })).toBeUndefined();
+    expect(Math.max(...settling)).toBeLessThanOrEqual(Math.max(...cascade(BUSY, 0.6, BASE, 0.5)) + 1);
+    expect(settling.reduce((a, b) => a + b, 0) / settling.length).toBeLessThan(BASE + 1);
   });
 });

@@ -37,7 +37,8 @@ describe('the bottleneck plots', () => {
     expect(words).toContain('caps throughput at 1,000 rps');
     expect(words).toContain('Coherency κ = 0.001');
     expect(words).toContain('peaks at about 30 in flight');
-    expect(uslInWords({ ...fit, sigma: 0, kappa: 0, peakConcurrency: null })).toContain('nothing serialises the work');
+    expect(uslInWords({ ...fit, sigma: 0, kappa: 0, peakConcurrency: null })).toContain('nothing serialises the work. Coherency κ = 0: no crosstalk either, so throughput grows in step with the load.');
+    expect(uslInWords({ ...fit, kappa: 0, peakConcurrency: null })).toContain('Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.');
     expect(uslInWords(null)).toContain('No Universal Scalability Law fit');
   });
 

@@ -6,7 +6,8 @@ import { basename, relative, resolve } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
 import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
-import { ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
+import { recognisePattern, ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
+import { sweepRefusal } from '@topo/simulator/sweep-range';
 import { readViewAssets } from '@topo/views/assets';
 import type { ReportData } from '@topo/views/messages';
 import { reportHtml } from '@topo/views/report-page';
@@ -96,7 +97,8 @@ async function runScenario(model: Model, scenario: string | undefined, seed: num
 
 /** The scenario at each rate or number of users, one run after another, for the bottleneck plots. */
 async function runSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult> {
-  if (over === 'users' && resolveScenario(model, scenario).users.length === 0) throw new UsageError(`--sweep-users scales the scenario's \`users\` lines; scenario ${scenario} has none`);
+  const refusal = sweepRefusal(resolveScenario(model, scenario), over);
+  if (refusal) throw new UsageError(refusal);
   let done = 0;
   const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
   try {
@@ -134,5 +136,7 @@ function summary(path: string, bytes: number, data: ReportData): string {
     const fit = swept.usl ? `USL σ ${Number(swept.usl.sigma.toPrecision(2))}, κ ${Number(swept.usl.kappa.toPrecision(2))}` : 'no USL fit';
     lines.push(`  sweep: ${swept.points.length} runs over ${swept.over === 'users' ? 'users' : 'rates'}, ${fit}`);
   }
+  const pattern = recognisePattern({ ...(r ? { run: r } : {}), ...(swept ? { sweep: swept } : {}) });
+  if (pattern) lines.push(`  pattern: ${pattern.sentence}`);
   return lines.join('\n') + '\n';
 }

@@ -23,6 +23,7 @@ import {
   type Progress,
   type Span,
 } from '@topo/simulator';
+import { sweepRefusal } from '@topo/simulator/sweep-range';
 import { formatComparison } from '../format-comparison.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadSimulatableModel } from '../load.js';
@@ -84,8 +85,8 @@ export const simulate: Command = {
     try {
       if (rates !== undefined) {
         const jobs = integerOption(values.jobs, 'jobs', Math.min(rates.length, availableParallelism()), 1);
-        const swept = resolveScenario(model, scenario);
-        if (over === 'users' && swept.users.length === 0) throw new UsageError(`--sweep-users scales the scenario's \`users\` lines; scenario ${swept.name} has none`);
+        const refusal = sweepRefusal(resolveScenario(model, scenario), over);
+        if (refusal) throw new UsageError(refusal);
         const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...workerOption() });
         io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
         return 0;

@@ -57,7 +57,9 @@ export function uslInWords(fit: UslFit | null): string {
   const coherency =
     fit.kappa > 0
       ? `Coherency κ = ${significant(fit.kappa)}: each request in flight costs every other some crosstalk (keeping state in step), so throughput peaks at about ${significant(fit.peakConcurrency ?? 0)} in flight, ${formatRate(uslThroughput(fit, fit.peakConcurrency ?? 0))}, and falls beyond it.`
-      : 'Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.';
+      : fit.sigma > 0
+        ? 'Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.'
+        : 'Coherency κ = 0: no crosstalk either, so throughput grows in step with the load.';
   return `${contention} ${coherency} One request in flight gives ${formatRate(fit.gamma)} (γ); the fit explains ${significant(fit.r2 * 100, 3)}% of the variation in throughput (R²).`;
 }
 
