@@ -4,7 +4,7 @@
 import type { Autoscale, Users } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { formatText, recognisePattern, simulate, sweep, type SimulationResult } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from './builder.js';
+import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from '@topo/model/testing';
 
 /** A server that never queues (constant 1 ms, 100 threads per instance, 3 instances): only arrivals matter. */
 const roomy = (scenarios: ModelDraft['scenarios']) => buildModel({ network: ZERO_NETWORK, services: [{ name: 'www', work: work(1, 'constant') }], scenarios });

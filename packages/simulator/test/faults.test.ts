@@ -3,7 +3,7 @@
 import type { Chaos, Model } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { estimate, HOP_LIMIT, ResourceLimitError, simulate, type SimulationResult } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from './builder.js';
+import { buildModel, call, ZERO_NETWORK, work, type ModelDraft } from '@topo/model/testing';
 
 const svc = (r: SimulationResult, name: string) => r.services.find((s) => s.name === name)!;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

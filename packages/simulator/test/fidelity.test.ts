@@ -2,7 +2,7 @@
 import type { Model } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimulationResult } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work } from './builder.js';
+import { buildModel, call, ZERO_NETWORK, work } from '@topo/model/testing';
 
 function queue(threads: number, rps: number, seconds: number): Model {
   return buildModel({

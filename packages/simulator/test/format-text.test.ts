@@ -3,7 +3,7 @@
 import { DEFAULT_BREAKER, type Chaos } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { formatText, simulate } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work } from './builder.js';
+import { buildModel, call, ZERO_NETWORK, work } from '@topo/model/testing';
 
 const fault: Chaos = { kind: 'fail', target: 'dep', share: 1, atMs: 0, forMs: 40_000 };
 

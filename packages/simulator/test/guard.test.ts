@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { estimate, ResourceLimitError, resolveScenario, simulate } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK } from './builder.js';
-import { netflixModel } from './netflix.js';
+import { buildModel, call, ZERO_NETWORK } from '@topo/model/testing';
+import { loadExample } from './helpers.js';
 
 describe('the resource guard', () => {
   it('estimates the events of a run within a factor of 1.5', async () => {
-    const model = await netflixModel();
+    const model = (await loadExample('netflix')).model;
     const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 1000, toRps: 1000, target: 'wwwproxy', fromMs: 0, durationMs: 10_000 }] }] };
     const e = estimate(short, short.scenarios[0]!);
     const r = await simulate(short);
@@ -15,7 +15,7 @@ describe('the resource guard', () => {
   });
 
   it('refuses a run over the event limit, with its estimate and the flag that raises it', async () => {
-    const model = await netflixModel();
+    const model = (await loadExample('netflix')).model;
     const e = estimate(model, resolveScenario(model));
     const run = simulate(model, { maxEvents: 1_000_000 });
     await expect(run).rejects.toThrow(ResourceLimitError);
@@ -23,7 +23,7 @@ describe('the resource guard', () => {
   });
 
   it('refuses a run over the memory limit', async () => {
-    await expect(simulate(await netflixModel(), { maxMemoryBytes: 1_000_000 })).rejects.toThrow(/MB of memory, over the 1 MB available/);
+    await expect(simulate((await loadExample('netflix')).model, { maxMemoryBytes: 1_000_000 })).rejects.toThrow(/MB of memory, over the 1 MB available/);
   });
 
   it('lets a run under both limits go', async () => {

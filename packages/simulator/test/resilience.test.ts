@@ -4,8 +4,8 @@
 import { DEFAULT_BREAKER, type Breaker, type Chaos, type Model } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimulationResult, type Span } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work, type CallOpts } from './builder.js';
-import { netflixModel } from './netflix.js';
+import { buildModel, call, ZERO_NETWORK, work, type CallOpts } from '@topo/model/testing';
+import { loadExample } from './helpers.js';
 
 const svc = (r: SimulationResult, name: string) => r.services.find((s) => s.name === name)!;
 
@@ -230,7 +230,7 @@ describe('bulkhead', () => {
 
 describe('the netflix example', () => {
   it('subscriberOutage: subscriber fails from 20 s to 40 s, the breakers open, homepage degrades, login fails', async () => {
-    const r = await simulate(await netflixModel(), { scenario: 'subscriberOutage', rps: 400 });
+    const r = await simulate((await loadExample('netflix')).model, { scenario: 'subscriberOutage', rps: 400 });
     // Every homepage and login instance (48 and 36 over two regions) has its own breaker to subscriber.
     expect(r.breakers!.length).toBeGreaterThan(40);
     for (const b of r.breakers!) {

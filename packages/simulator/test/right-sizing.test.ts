@@ -3,7 +3,7 @@
 import { DEFAULT_RIGHT_SIZING_TARGET } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { rightSize, simulate } from '../src/index.js';
-import { buildModel, call, ZERO_NETWORK, work } from './builder.js';
+import { buildModel, call, ZERO_NETWORK, work } from '@topo/model/testing';
 
 /** An edge calling `api` (exponential 10 ms of work on 4 threads per instance) at 720 rps: 7.2 busy threads in all. */
 const design = (apiInstances: number, threads = 4, timeoutMs = 200) =>

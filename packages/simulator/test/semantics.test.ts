@@ -3,8 +3,8 @@
 import type { Chaos, Model } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { simulate, UnknownScenarioError, type SimulationResult } from '../src/index.js';
-import { buildModel, call, routes, ZERO_NETWORK, work, type ModelDraft, type ServiceDraft } from './builder.js';
-import { netflixModel } from './netflix.js';
+import { buildModel, call, routes, ZERO_NETWORK, work, type ModelDraft, type ServiceDraft } from '@topo/model/testing';
+import { loadExample } from './helpers.js';
 
 const svc = (r: SimulationResult, name: string) => r.services.find((s) => s.name === name)!;
 
@@ -15,7 +15,7 @@ function withoutWall(r: SimulationResult): Omit<SimulationResult, 'wallMs'> {
 
 describe('the result', () => {
   it('is the same for the same seed but for wallMs, and differs for another seed', async () => {
-    const model = await netflixModel();
+    const model = (await loadExample('netflix')).model;
     const short = { ...model, scenarios: [{ ...model.scenarios[0]!, loads: [{ rps: 500, toRps: 500, target: 'wwwproxy', fromMs: 0, durationMs: 8000 }], warmupMs: 1000 }] };
     const a = await simulate(short);
     const b = await simulate(short);
@@ -26,7 +26,7 @@ describe('the result', () => {
   });
 
   it('has the documented keys and survives JSON', async () => {
-    const r = await simulate(await netflixModel(), { rps: 200 });
+    const r = await simulate((await loadExample('netflix')).model, { rps: 200 });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     for (const key of ['scenario', 'seed', 'simulatedSeconds', 'requests', 'succeeded', 'failed', 'throughputRps', 'latencyMs', 'attempts', 'retries', 'timeouts', 'wastedWorkMs', 'services', 'timeline', 'events', 'wallMs']) {
       expect(r).toHaveProperty(key);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitUsl, formatSweep, sweep } from '../src/index.js';
-import { buildModel, ZERO_NETWORK, work } from './builder.js';
+import { buildModel, ZERO_NETWORK, work } from '@topo/model/testing';
 
 describe('the Universal Scalability Law fit', () => {
   const usl = (sigma: number, kappa: number, gamma: number) => (n: number) => ({ concurrency: n, throughput: (gamma * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1)) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, toOtlp, toZipkin, type Span } from '../src/index.js';
 import { TRACE_EPOCH_US } from '../src/trace.js';
-import { buildModel, call, parallel, ZERO_NETWORK, work } from './builder.js';
+import { buildModel, call, parallel, ZERO_NETWORK, work } from '@topo/model/testing';
 
 const model = buildModel({
   services: [
