@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './code-server.js';
-import { hidePanel, reloadWindow } from './editor-actions.js';
+import { hidePanel, paletteCommand, reloadWindow } from './editor-actions.js';
 import { findWebviewFrame, launchVSCode, openFile, pickQuickItem, runCommand, waitForProblems, type Problem, type VSCodeSession } from './harness.js';
 import { sessionHooks, topoVsixPath } from './topo-session.js';
 
@@ -51,18 +51,9 @@ async function inkOf(frame: Frame, colours?: number[][]): Promise<number> {
   }, colours ?? (await coloursOf(frame, METRICS)));
 }
 
-/**
- * Runs a palette command and waits until the palette has closed: a command run straight
- * after another could otherwise press F1 while the palette is still closing, and close it.
- */
-async function command(page: Page, label: string): Promise<void> {
-  await runCommand(page, label);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Goes to a problem's position in the active editor and picks `title` from its quick fixes (by keyboard: the menu's pointer guard takes clicks). */
 async function quickFix(page: Page, problem: Problem, title: string): Promise<void> {
-  await command(page, 'View: Focus First Editor Group');
+  await paletteCommand(page, 'View: Focus First Editor Group');
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget .quick-input-box input').fill(`:${problem.line}:${problem.column}`);
   await page.keyboard.press('Enter');
@@ -132,12 +123,12 @@ describe('comparing the retry storm with its budgets fixed, in code-server', () 
     // goes back from the webview to the workbench (its tab) first, so F1 opens the palette.
     await vscode.page.locator('.tab', { hasText: `Compare: ${scenario}` }).click();
     await hidePanel(vscode.page);
-    await command(vscode.page, 'View: Toggle Primary Side Bar Visibility');
-    await command(vscode.page, 'View: Toggle Maximize Editor Group');
-    await command(vscode.page, 'Notifications: Clear All Notifications');
+    await paletteCommand(vscode.page, 'View: Toggle Primary Side Bar Visibility');
+    await paletteCommand(vscode.page, 'View: Toggle Maximize Editor Group');
+    await paletteCommand(vscode.page, 'Notifications: Clear All Notifications');
     await vscode.screenshot('compare');
-    await command(vscode.page, 'View: Toggle Maximize Editor Group');
-    await command(vscode.page, 'View: Toggle Primary Side Bar Visibility');
+    await paletteCommand(vscode.page, 'View: Toggle Maximize Editor Group');
+    await paletteCommand(vscode.page, 'View: Toggle Primary Side Bar Visibility');
   });
 
   it('draws the chart again in the colours of a dark theme', async () => {
@@ -164,7 +155,7 @@ describe('comparing the retry storm with its budgets fixed, in code-server', () 
   });
 
   it('stops a comparison from its notification and shows what the runs measured', async () => {
-    await command(vscode.page, 'View: Close All Editor Groups');
+    await paletteCommand(vscode.page, 'View: Close All Editor Groups');
     await openFile(vscode.page, 'netflix.topo');
     await runCommand(vscode.page, 'Topo: Compare Simulation with Fixed Budgets');
     await pickQuickItem(vscode.page, 'evening');
@@ -175,7 +166,7 @@ describe('comparing the retry storm with its budgets fixed, in code-server', () 
   });
 
   it('offers "Simulate the fix" on a timeout-budget error, which opens the comparison', async () => {
-    await command(vscode.page, 'View: Close All Editor Groups');
+    await paletteCommand(vscode.page, 'View: Close All Editor Groups');
     await openFile(vscode.page, 'retry-storm.topo');
     const budget = problems.find((p) => p.code === 'timeout-budget')!;
     await quickFix(vscode.page, budget, 'Simulate the fix');

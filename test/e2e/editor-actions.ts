@@ -15,6 +15,15 @@ export async function retypeLine(page: Page, line: number, text: string): Promis
   await page.keyboard.type(text, { delay: 25 });
 }
 
+/**
+ * Runs a palette command and waits until the palette has closed: a command run straight
+ * after another could otherwise press F1 while the palette is still closing, and close it.
+ */
+export async function paletteCommand(page: Page, label: string): Promise<void> {
+  await runCommand(page, label);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
 /** The cursor position the status bar shows, e.g. "Ln 19, Col 1". */
 export async function cursorPosition(page: Page): Promise<string> {
   return ((await page.locator('#status\\.editor\\.selection').textContent()) ?? '').trim();

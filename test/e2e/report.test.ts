@@ -104,4 +104,17 @@ describe('the report page in Chromium', () => {
     expect(text.trim().split('\r\n')).toHaveLength(9);
     await page.close();
   });
+
+  it('names the bottleneck pattern a run shows, and none where there is none', async () => {
+    const io = { stdout: () => undefined, stderr: () => undefined, cwd: work, isTTY: false };
+    expect(await report.run([path.join(repoRoot, 'examples/capacity/looping-autoscaled.topo'), '-o', 'looping.html'], io)).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(path.join(work, 'looping.html')).href);
+    await page.locator('.results .instances-chart canvas').waitFor();
+    expect(await page.locator('.results .pattern').textContent()).toMatch(/^Pattern: looping autoscaled: /);
+    await page.goto(url);
+    await page.locator('.results .timeline-chart canvas').waitFor();
+    expect(await page.locator('.results .pattern').count()).toBe(0);
+    await page.close();
+  });
 });

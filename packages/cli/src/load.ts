@@ -1,29 +1,10 @@
 // Loading a model for a command: the file and its imports, checked. The diagram refuses a
 // file with errors; the simulator refuses only what the language cannot lower.
-import { accessSync, constants, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadModel, simulationBlockers, TopoConfigError, type LoadResult } from '@topo/language';
 import type { Model } from '@topo/model';
 import { displayPath, formatFindingLine } from './format-diagnostics.js';
 import { UsageError, type CliIO } from './io.js';
-
-/** Throws UsageError when the path does not exist, is a directory or cannot be read. */
-export function requireReadableFile(path: string, io: CliIO): string {
-  const abs = resolve(io.cwd, path);
-  let st;
-  try {
-    st = statSync(abs);
-  } catch {
-    throw new UsageError(`${path}: no such file`);
-  }
-  if (st.isDirectory()) throw new UsageError(`${path}: is a directory, not a .topo file`);
-  try {
-    accessSync(abs, constants.R_OK);
-  } catch (e) {
-    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return abs;
-}
+import { requireReadableFile } from './topo-files.js';
 
 export class RefusedModel extends Error {
   constructor(readonly result: LoadResult) {

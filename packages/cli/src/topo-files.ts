@@ -1,11 +1,10 @@
 // The files a command works on: each FILE as given, and every .topo file below each DIR,
 // skipping node_modules, .git and what .gitignore files ignore — those inside DIR, nested
 // ones included, and those of its enclosing folders up to the repository's root, as git does.
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UsageError, type CliIO } from './io.js';
-import { requireReadableFile } from './load.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
@@ -13,6 +12,24 @@ interface GitIgnore {
   /** The folder the .gitignore is in: its patterns are relative to it. */
   dir: string;
   rules: Ignore;
+}
+
+/** Throws UsageError when the path does not exist, is a directory or cannot be read. */
+export function requireReadableFile(path: string, io: CliIO): string {
+  const abs = resolve(io.cwd, path);
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    throw new UsageError(`${path}: no such file`);
+  }
+  if (st.isDirectory()) throw new UsageError(`${path}: is a directory, not a .topo file`);
+  try {
+    accessSync(abs, constants.R_OK);
+  } catch (e) {
+    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return abs;
 }
 
 /** Absolute paths, each once, in the order given (a folder's files sorted by path). */

@@ -6,6 +6,7 @@ export const TopoCommands = {
   showCarbon: 'topo.showCarbon',
   simulate: 'topo.runSimulation',
   compareFixed: 'topo.compareFixedBudgets',
+  sweepLoad: 'topo.sweepLoad',
   exportSvg: 'topo.exportSvg',
   importSpigo: 'topo.importSpigo',
   importKubernetes: 'topo.importKubernetes',

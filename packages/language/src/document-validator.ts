@@ -1,10 +1,10 @@
 // Gives Langium's built-in diagnostics the rule ids of the reference (lexer and parser
 // errors are `syntax`, linking errors `unresolved-reference`), then lets the file's
 // topo-ignore comments suppress theirs and the nearest topo.json set the severities.
-import type { LangiumCoreServices, LangiumDocument, ValidationOptions } from 'langium';
+import type { AstNode, LangiumCoreServices, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Cancellation } from 'langium';
+import { Cancellation } from 'langium';
 import { applyRuleSettings, type TopoConfigs } from './config.js';
 import { applyIgnores } from './ignores.js';
 import { referenceLabel } from './names.js';
@@ -33,6 +33,11 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
     }
     const rules = this.configs.nearest(document.uri)?.config.rules ?? {};
     return applyRuleSettings(applyIgnores(document, diagnostics, this.getSource()), rules);
+  }
+
+  /** Only the file's checks: every check is registered on the file, which walks its nodes itself (validation/validator.ts, where it says why). */
+  protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    for (const check of this.validationRegistry.getChecks(root.$type, options.categories)) await check(root, acceptor, cancelToken);
   }
 }
 

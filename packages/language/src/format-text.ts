@@ -1,11 +1,11 @@
 // Formatting a whole text outside an editor (tests, `topo fmt`).
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TopoFormatter } from './formatter.js';
 import { parseModelFromString } from './load.js';
 
 export async function formatText(text: string): Promise<string> {
-  const { documents, services } = await parseModelFromString(text);
-  const document = documents[0]!;
-  const edits = await services.lsp.Formatter!.formatDocument(document, {
+  const document = (await parseModelFromString(text)).documents[0]!;
+  const edits = await new TopoFormatter().formatDocument(document, {
     textDocument: { uri: document.uri.toString() },
     options: { tabSize: 2, insertSpaces: true },
   });

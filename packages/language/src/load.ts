@@ -1,10 +1,8 @@
 // Loading architectures outside an editor (the CLI, tests, benchmarks): a file and its
 // imports from disk, or text in memory, built and validated like the editor does.
-import type { LangiumDocument } from 'langium';
-import type { DefaultSharedModuleContext } from 'langium/lsp';
-import { URI } from 'langium';
+import type { DefaultSharedCoreModuleContext, LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { EmptyFileSystem } from 'langium';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { isInside } from './validation/imports.js';
@@ -16,16 +14,19 @@ import { importsOf, importPath, resolveImport } from './imports.js';
 import type { TopoLimits } from './settings.js';
 import { createTopoServices, type TopoServices } from './topo-module.js';
 
-export interface LoadResult {
+export interface LoadResult<S extends TopoServices = TopoServices> {
   model: Model;
   /** Diagnostics of the file and of every file it imports, each with its own URI. */
   findings: Finding[];
   /** The files read, the entry first. */
   documents: LangiumDocument[];
-  services: TopoServices;
+  services: S;
 }
 
-export interface LoadOptions {
+/** Builds the services a load runs on: the language's for one build, or the server's for a test of its features. */
+export type ServicesFactory<S extends TopoServices> = (context: DefaultSharedCoreModuleContext) => { Topo: S };
+
+export interface LoadOptions<S extends TopoServices = TopoServices> {
   /** Limits that win over topo.json's (the CLI's flags); one left out comes from topo.json. */
   limits?: Partial<TopoLimits>;
   /**
@@ -34,7 +35,9 @@ export interface LoadOptions {
    */
   workspaceRoot?: string;
   /** Where parseModelFromString finds topo.json: nowhere by default; NodeFileSystem reads the disk. */
-  fileSystem?: DefaultSharedModuleContext;
+  fileSystem?: DefaultSharedCoreModuleContext;
+  /** Default: createTopoServices for one build, the language without the editor's features. */
+  services?: ServicesFactory<S>;
 }
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -50,7 +53,14 @@ export function toFinding(uri: string, d: Diagnostic): Finding {
   };
 }
 
-async function build(services: TopoServices, entry: LangiumDocument, documents: LangiumDocument[], options: LoadOptions): Promise<LoadResult> {
+const oneBuild: ServicesFactory<TopoServices> = (context) => createTopoServices(context, { oneBuild: true });
+
+/** `options.services`, or oneBuild when there is none (then S is TopoServices, its default). */
+function servicesOf<S extends TopoServices>(options: LoadOptions<S>, context: DefaultSharedCoreModuleContext): S {
+  return (options.services ?? (oneBuild as ServicesFactory<S>))(context).Topo;
+}
+
+async function build<S extends TopoServices>(services: S, entry: LangiumDocument, documents: LangiumDocument[], options: LoadOptions<S>): Promise<LoadResult<S>> {
   services.topo.Settings.update(options.limits ?? {});
   if (options.workspaceRoot) services.topo.Settings.workspaceRoots = [URI.file(options.workspaceRoot).toString()];
   await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
@@ -65,8 +75,8 @@ async function build(services: TopoServices, entry: LangiumDocument, documents: 
  * Loads a .topo file and, transitively, the files it imports (those that exist), under the
  * nearest topo.json of each. Throws TopoConfigError when one of those has problems.
  */
-export async function loadModel(path: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const { Topo } = createTopoServices(NodeFileSystem);
+export async function loadModel<S extends TopoServices = TopoServices>(path: string, options: LoadOptions<S> = {}): Promise<LoadResult<S>> {
+  const Topo = servicesOf(options, NodeFileSystem);
   const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
   const file = resolve(path);
   const cwd = process.cwd();
@@ -86,8 +96,13 @@ export async function loadModel(path: string, options: LoadOptions = {}): Promis
 }
 
 /** Parses text as a file of its own (imports resolve only among `others`). For tests and tools. */
-export async function parseModelFromString(text: string, uri = 'file:///model.topo', others: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
-  const { Topo } = createTopoServices(options.fileSystem ?? EmptyFileSystem);
+export async function parseModelFromString<S extends TopoServices = TopoServices>(
+  text: string,
+  uri = 'file:///model.topo',
+  others: Record<string, string> = {},
+  options: LoadOptions<S> = {},
+): Promise<LoadResult<S>> {
+  const Topo = servicesOf(options, options.fileSystem ?? EmptyFileSystem);
   const factory = Topo.shared.workspace.LangiumDocumentFactory;
   const langiumDocuments = Topo.shared.workspace.LangiumDocuments;
   const entry = factory.fromString(text, URI.parse(uri));

@@ -1,6 +1,8 @@
 // Lowering: the parsed files of one architecture (an entry file and its imports) become the
 // plain model, with every default applied and every unit resolved. Whatever does not
 // resolve is left out: the language reports it, and the engines never see half a thing.
+// Each file is lowered on its own (LoweredDocument), then the files of a model are put
+// together (assembleModel), so that a file edited is the only one lowered again.
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import { propertySpan, spanRange } from './cst-spans.js';
 import * as m from '@topo/model';
@@ -10,82 +12,213 @@ import { namespaceKey, namespaceOf } from './names.js';
 
 type Decl = ast.Element;
 
-export function lowerDocuments(documents: LangiumDocument[]): m.Model {
-  return new Lowering(documents).model();
+/** What a document's declarations need of the other documents: the regions in force, and whether a component is in the model. */
+interface Context {
+  regions: readonly m.Region[];
+  isTarget(node: AstNode): boolean;
 }
 
-class Lowering {
-  private readonly uriOf = new Map<AstNode, string>();
-  private readonly decls: Decl[] = [];
-  /** The components the model will hold: calls and references to anything else are left out. */
-  private readonly targets = new Set<AstNode>();
-  private nextCallId = 0;
-  private regions: m.Region[] = [];
+/** The model's lists a document adds to, with the declaration each element was lowered from. */
+type Lists = Pick<m.Model, 'teams' | 'entities' | 'facets' | 'services' | 'datastores' | 'caches' | 'petals' | 'scenarios'>;
+type Parts = { [K in keyof Lists]: { nodes: Decl[]; values: Lists[K] } };
 
-  constructor(private readonly documents: LangiumDocument[]) {
-    const seen = new Set<string>();
-    for (const doc of documents) {
-      const root = doc.parseResult.value as ast.TopoFile;
-      this.uriOf.set(root, doc.uri.toString());
-      for (const el of root.elements) {
-        // A declaration still being typed may have no name (or engine) yet: leave it out.
-        if ((namespaceOf(el) && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
-        // On a repeated name the first declaration wins, as in scoping.
-        const key = namespaceKey(el);
-        if (key !== undefined) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-        }
-        this.decls.push(el);
-        if (el.$type === 'Service' || el.$type === 'Datastore' || el.$type === 'Cache') this.targets.add(el);
+/** A document's declarations lowered in a context, call ids from 0; with what it asked of the context. */
+interface Lowered extends Parts {
+  regions: readonly m.Region[];
+  /** The nodes isTarget answered true for, and false for. */
+  targets: AstNode[];
+  others: AstNode[];
+}
+
+const KINDS: readonly (keyof Lists)[] = ['teams', 'entities', 'facets', 'services', 'datastores', 'caches', 'petals', 'scenarios'];
+const COMPONENTS = new Set<string>(['Service', 'Datastore', 'Cache']);
+/** The region of a model that declares none (one object, so that lowered documents stay valid from one model to the next). */
+const IMPLICIT_REGIONS: readonly m.Region[] = [m.implicitRegion()];
+
+/**
+ * One document's declarations lowered, kept for every model the document is part of while it
+ * is neither parsed nor linked again (TopoModels keeps one per document). What it lowered
+ * depends on the other documents only through the context: it lowers again when that differs.
+ */
+export class LoweredDocument {
+  readonly uri: string;
+  readonly root: ast.TopoFile;
+  /** Its declarations in order, each with its namespace key, but those still being typed: no name (or engine) yet. */
+  readonly decls: { node: Decl; key: string | undefined }[] = [];
+  /** Its regions, which depend on nothing else. */
+  readonly regions = new Map<ast.Region, m.Region>();
+  private lowered?: Lowered;
+
+  constructor(document: LangiumDocument) {
+    this.uri = document.uri.toString();
+    this.root = document.parseResult.value as ast.TopoFile;
+    for (const el of this.root.elements) {
+      if ((namespaceOf(el) && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
+      this.decls.push({ node: el, key: namespaceKey(el) });
+      if (el.$type === 'Region') {
+        this.regions.set(el, m.makeRegion(el.name, { provider: el.provider as m.Provider | undefined, zones: [...el.zones], grid: el.grid, pue: el.pue, loc: loc(this.uri, el) }));
       }
     }
   }
 
-  model(): m.Model {
-    const entry = this.documents[0]?.parseResult.value as ast.TopoFile | undefined;
-    const arch = entry?.elements.find((e): e is ast.Architecture => e.$type === 'Architecture');
-    const uri = this.documents[0]?.uri.toString() ?? '';
-    this.regions = this.of<ast.Region>('Region').map((r) => this.region(r));
-    if (this.regions.length === 0) this.regions = [m.implicitRegion()];
-    return {
-      name: arch?.name ?? baseName(uri),
-      description: arch?.description,
-      uri,
-      regions: this.regions,
-      network: this.network(),
-      teams: this.of<ast.Team>('Team').map((t) => ({ name: t.name, loc: this.loc(t) })),
-      entities: this.of<ast.Entity>('Entity').map((e) => ({ name: e.name, loc: this.loc(e) })),
-      facets: this.of<ast.Facet>('Facet').flatMap((f) =>
-        f.entity?.ref ? [{ name: f.name, entity: f.entity.ref.name, loc: this.loc(f) }] : [],
-      ),
-      services: this.of<ast.Service>('Service').map((s) => this.service(s)),
-      datastores: this.of<ast.Datastore>('Datastore').map((d) => this.datastore(d)),
-      caches: this.of<ast.Cache>('Cache').map((c) => this.cache(c)),
-      petals: this.of<ast.Petal>('Petal').map((p) => this.petal(p)),
-      scenarios: this.of<ast.Scenario>('Scenario').map((s) => this.scenario(s)),
-    };
+  loweredIn(context: Context): Lowered {
+    if (!this.lowered || !fits(this.lowered, context)) this.lowered = new Lowering(this, context).lower();
+    return this.lowered;
   }
+}
 
-  private of<T extends Decl>(type: T['$type']): T[] {
-    return this.decls.filter((d): d is T => d.$type === type);
-  }
+function fits(lowered: Lowered, context: Context): boolean {
+  return (
+    lowered.regions.length === context.regions.length &&
+    lowered.regions.every((r, i) => r === context.regions[i]) &&
+    lowered.targets.every((n) => context.isTarget(n)) &&
+    !lowered.others.some((n) => context.isTarget(n))
+  );
+}
 
-  private region(r: ast.Region): m.Region {
-    return m.makeRegion(r.name, { provider: r.provider as m.Provider | undefined, zones: [...r.zones], grid: r.grid, pue: r.pue, loc: this.loc(r) });
-  }
-
-  private network(): m.Network {
-    const net = { ...m.DEFAULT_NETWORK };
-    for (const n of this.of<ast.Network>('Network')) {
-      net.zoneMs = parseDuration(n.zone) ?? net.zoneMs;
-      net.crossZoneMs = parseDuration(n.crosszone) ?? net.crossZoneMs;
-      net.crossRegionMs = parseDuration(n.crossregion) ?? net.crossRegionMs;
-      net.petalMs = parseDuration(n.petal) ?? net.petalMs;
-      net.encodeMs = parseDuration(n.encode) ?? net.encodeMs;
-      net.discoveryMs = parseDuration(n.discovery) ?? net.discoveryMs;
+/**
+ * The model of documents in the order of importClosure: on a repeated name the first
+ * declaration wins, as in scoping; calls are numbered in model order.
+ */
+export function assembleModel(documents: readonly LoweredDocument[]): m.Model {
+  const kept = new Set<AstNode>();
+  const seen = new Set<string>();
+  for (const d of documents) {
+    for (const { node, key } of d.decls) {
+      if (key !== undefined) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      kept.add(node);
     }
-    return net;
+  }
+  const declared = documents.flatMap((d) => [...d.regions].flatMap(([node, region]) => (kept.has(node) ? [region] : [])));
+  const regions = declared.length > 0 ? declared : IMPLICIT_REGIONS;
+  const context: Context = { regions, isTarget: (node) => kept.has(node) && COMPONENTS.has(node.$type) };
+  const lists: Lists = { teams: [], entities: [], facets: [], services: [], datastores: [], caches: [], petals: [], scenarios: [] };
+  let nextCallId = 0;
+  for (const d of documents) {
+    const lowered = d.loweredIn(context);
+    for (const kind of KINDS) {
+      const { nodes, values } = lowered[kind];
+      const out = lists[kind] as unknown[];
+      for (let i = 0; i < nodes.length; i++) {
+        if (!kept.has(nodes[i]!)) continue;
+        if (kind !== 'services') out.push(values[i]);
+        else {
+          const service = renumbered(values[i] as m.Service, nextCallId);
+          nextCallId += service.calls.length;
+          out.push(service);
+        }
+      }
+    }
+  }
+  const entry = documents[0]?.root;
+  const arch = entry?.elements.find((e): e is ast.Architecture => e.$type === 'Architecture');
+  const uri = documents[0]?.uri ?? '';
+  return {
+    name: arch?.name ?? baseName(uri),
+    description: arch?.description,
+    uri,
+    regions: [...regions],
+    network: network(documents.flatMap((d) => d.decls.flatMap(({ node }) => (node.$type === 'Network' && kept.has(node) ? [node] : [])))),
+    ...lists,
+  };
+}
+
+/** The service with its calls numbered from `first` (a document's are numbered from 0), itself when they are. */
+function renumbered(service: m.Service, first: number): m.Service {
+  const shift = first - (service.calls[0]?.id ?? first);
+  if (shift === 0) return service;
+  const calls = new Map(service.calls.map((c) => [c, { ...c, id: c.id + shift }]));
+  const steps = service.steps.map((step): m.Step => {
+    if (step.kind === 'call') return { ...step, call: calls.get(step.call)! };
+    if (step.kind === 'parallel') return { ...step, calls: step.calls.map((c) => calls.get(c)!) };
+    return { ...step, routes: step.routes.map((c) => calls.get(c)!) };
+  });
+  return { ...service, steps, calls: [...calls.values()] };
+}
+
+function network(decls: ast.Network[]): m.Network {
+  const net = { ...m.DEFAULT_NETWORK };
+  for (const n of decls) {
+    net.zoneMs = parseDuration(n.zone) ?? net.zoneMs;
+    net.crossZoneMs = parseDuration(n.crosszone) ?? net.crossZoneMs;
+    net.crossRegionMs = parseDuration(n.crossregion) ?? net.crossRegionMs;
+    net.petalMs = parseDuration(n.petal) ?? net.petalMs;
+    net.encodeMs = parseDuration(n.encode) ?? net.encodeMs;
+    net.discoveryMs = parseDuration(n.discovery) ?? net.discoveryMs;
+  }
+  return net;
+}
+
+/** One document's declarations lowered in a context. */
+class Lowering {
+  private readonly uri: string;
+  private readonly regions: readonly m.Region[];
+  private readonly targets: AstNode[] = [];
+  private readonly others: AstNode[] = [];
+  private nextCallId = 0;
+
+  constructor(
+    private readonly document: LoweredDocument,
+    private readonly context: Context,
+  ) {
+    this.uri = document.uri;
+    this.regions = context.regions;
+  }
+
+  lower(): Lowered {
+    const parts: Parts = {
+      teams: { nodes: [], values: [] },
+      entities: { nodes: [], values: [] },
+      facets: { nodes: [], values: [] },
+      services: { nodes: [], values: [] },
+      datastores: { nodes: [], values: [] },
+      caches: { nodes: [], values: [] },
+      petals: { nodes: [], values: [] },
+      scenarios: { nodes: [], values: [] },
+    };
+    const add = <K extends keyof Lists>(kind: K, node: Decl, value: Lists[K][number]) => {
+      parts[kind].nodes.push(node);
+      (parts[kind].values as Lists[K][number][]).push(value);
+    };
+    for (const { node } of this.document.decls) {
+      switch (node.$type) {
+        case 'Team':
+          add('teams', node, { name: node.name, loc: this.loc(node) });
+          break;
+        case 'Entity':
+          add('entities', node, { name: node.name, loc: this.loc(node) });
+          break;
+        case 'Facet':
+          if (node.entity?.ref) add('facets', node, { name: node.name, entity: node.entity.ref.name, loc: this.loc(node) });
+          break;
+        case 'Service':
+          add('services', node, this.service(node));
+          break;
+        case 'Datastore':
+          add('datastores', node, this.datastore(node));
+          break;
+        case 'Cache':
+          add('caches', node, this.cache(node));
+          break;
+        case 'Petal':
+          add('petals', node, this.petal(node));
+          break;
+        case 'Scenario':
+          add('scenarios', node, this.scenario(node));
+          break;
+      }
+    }
+    return { ...parts, regions: this.regions, targets: this.targets, others: this.others };
+  }
+
+  /** Whether a component is in the model (calls and references to anything else are left out), remembered for `fits`. */
+  private isTarget(node: AstNode): boolean {
+    const target = this.context.isTarget(node);
+    (target ? this.targets : this.others).push(node);
+    return target;
   }
 
   /** What services, datastores and caches are written with: placement, work, threads, team. */
@@ -149,7 +282,7 @@ class Lowering {
       Object.assign(draft, {
         layer: s.layer as m.Layer | undefined,
         memoryBytes: parseSize(s.memory),
-        owns: refs(s.owns).filter((o) => this.targets.has(o)).map((o) => o.name),
+        owns: refs(s.owns).filter((o) => this.isTarget(o)).map((o) => o.name),
         provides: refs(s.provides).map((p) => p.name),
         uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
         chaosOptout: s.chaosOptout,
@@ -165,7 +298,7 @@ class Lowering {
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
     const target = c.target?.ref;
-    if (!target || !this.targets.has(target)) return undefined;
+    if (!target || !this.isTarget(target)) return undefined;
     return m.makeCall({
       id: this.nextCallId++,
       from: from.name,
@@ -225,7 +358,7 @@ class Lowering {
   }
 
   private petal(p: ast.Petal): m.Petal {
-    const members = p.members.filter((r) => r.ref && this.targets.has(r.ref));
+    const members = p.members.filter((r) => r.ref && this.isTarget(r.ref));
     return m.makePetal(
       {
         name: p.name,
@@ -276,7 +409,7 @@ class Lowering {
     const atMs = parseDuration(c.at);
     // A count below one is reported by validation (`chaos-value`) and stages nothing here.
     const count = c.count === undefined ? undefined : Math.floor(c.count);
-    if (!target || !this.targets.has(target) || atMs === undefined || (count !== undefined && count < 1)) return [];
+    if (!target || !this.isTarget(target) || atMs === undefined || (count !== undefined && count < 1)) return [];
     const common = { target: target.name, atMs, forMs: parseDuration(c.for), loc };
     if (c.$type === 'KillChaos') return count === undefined ? [] : [{ kind: 'kill', count, ...common }];
     if (c.$type === 'SlowChaos') {
@@ -287,40 +420,38 @@ class Lowering {
     return share === undefined ? [] : [{ kind: 'fail', count, share: Math.min(1, share), ...common }];
   }
 
-  // --- locations ---
-
-  private uri(node: AstNode): string {
-    let n: AstNode | undefined = node;
-    while (n.$container) n = n.$container;
-    return this.uriOf.get(n) ?? '';
-  }
+  // --- locations (every node is in this document) ---
 
   private loc(node: AstNode): m.Loc | undefined {
-    const cst = node.$cstNode;
-    return cst ? { uri: this.uri(node), start: cst.range.start, end: cst.range.end } : undefined;
+    return loc(this.uri, node);
   }
 
   private propLoc(node: AstNode, property: string): m.Loc | undefined {
     const span = propertySpan(node, property);
-    return span && { uri: this.uri(node), start: span.value.range.start, end: span.value.range.end };
+    return span && { uri: this.uri, start: span.value.range.start, end: span.value.range.end };
   }
 
   private refLoc(ref: Reference): m.Loc | undefined {
     const node = ref.$refNode;
-    return node ? { uri: this.uri(node.astNode), start: node.range.start, end: node.range.end } : undefined;
+    return node ? { uri: this.uri, start: node.range.start, end: node.range.end } : undefined;
   }
 
   /** From the first property's value to the end of the last's: `breaker 50% of 20 over 10s open 5s`. */
   private spanLoc(node: AstNode, first: string, last: string): m.Loc | undefined {
     const [a, b] = [propertySpan(node, first), propertySpan(node, last)];
-    return a && b && { uri: this.uri(node), start: a.value.range.start, end: b.value.range.end };
+    return a && b && { uri: this.uri, start: a.value.range.start, end: b.value.range.end };
   }
 
   /** From a property's keyword to the end of its value: `deadline 1s`. */
   private keywordLoc(node: AstNode, property: string): m.Loc | undefined {
     const span = propertySpan(node, property);
-    return span && { uri: this.uri(node), ...spanRange(span) };
+    return span && { uri: this.uri, ...spanRange(span) };
   }
+}
+
+function loc(uri: string, node: AstNode): m.Loc | undefined {
+  const cst = node.$cstNode;
+  return cst ? { uri, start: cst.range.start, end: cst.range.end } : undefined;
 }
 
 const KIND_OF: Record<ast.CallTarget['$type'], m.ComponentKind> = {

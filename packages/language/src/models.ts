@@ -1,12 +1,14 @@
 // The plain model of each document (the file and its imports) and its analysis, built once
 // per workspace state and shared by validation, hover, code lens, code actions and the
-// custom requests.
+// custom requests. Each document's own declarations are lowered once and reused from one
+// state to the next until the document is linked again (which follows each parse), so an
+// edit lowers only the edited file again.
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
-import { WorkspaceCache } from 'langium';
+import { DocumentState, WorkspaceCache } from 'langium';
 import { estimateCarbon, type CarbonReport } from '@topo/carbon';
 import { AnalysisContext, analyzeContext, type AnalysisFinding, type Model } from '@topo/model';
 import { importClosure } from './imports.js';
-import { lowerDocuments } from './lower.js';
+import { assembleModel, LoweredDocument } from './lower.js';
 import type { TopoConfigs } from './config.js';
 import type { TopoSettings } from './settings.js';
 
@@ -20,6 +22,7 @@ export class TopoModels {
   private readonly documents: LangiumDocuments;
   private readonly cache: WorkspaceCache<string, Analysis>;
   private readonly carbon: WorkspaceCache<string, CarbonReport>;
+  private readonly lowered = new WeakMap<LangiumDocument, LoweredDocument>();
 
   constructor(
     shared: LangiumSharedCoreServices,
@@ -29,16 +32,26 @@ export class TopoModels {
     this.documents = shared.workspace.LangiumDocuments;
     this.cache = new WorkspaceCache(shared);
     this.carbon = new WorkspaceCache(shared);
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, (document) => {
+      this.lowered.delete(document);
+    });
   }
 
   analysisOf(document: LangiumDocument): Analysis {
     const limits = this.settings.limits(this.configs.nearest(document.uri)?.config.limits);
     const key = `${document.uri.toString()}\u0000${JSON.stringify(limits)}`;
     return this.cache.get(key, () => {
-      const model = lowerDocuments(importClosure(document, this.documents));
+      const model = assembleModel(importClosure(document, this.documents).map((d) => this.loweredOf(d)));
       const context = new AnalysisContext(model, limits);
       return { model, context, findings: analyzeContext(context) };
     });
+  }
+
+  /** The document's declarations lowered: kept while its parse and its links are those it was lowered from. */
+  private loweredOf(document: LangiumDocument): LoweredDocument {
+    let lowered = this.lowered.get(document);
+    if (!lowered || lowered.root !== document.parseResult.value) this.lowered.set(document, (lowered = new LoweredDocument(document)));
+    return lowered;
   }
 
   modelOf(document: LangiumDocument): Model {

@@ -1,17 +1,20 @@
 // The custom requests between the VS Code extension and the language server, typed once
 // and shared by both: each a RequestType (params and result) or NotificationType the server
-// handles and the client sends. Only types and those constants: the client bundle imports
-// nothing else (vscode-jsonrpc's platform-neutral entry, which the client has anyway).
+// handles and the client sends. Only types, those constants and what a sweep's FROM:TO:STEP
+// means: the client bundle imports nothing else (vscode-jsonrpc's platform-neutral entry,
+// which the client has anyway, and the simulator's sweep-range.ts, which imports nothing).
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { CarbonReport } from '@topo/carbon';
 import type { GroupBy } from '@topo/diagram';
 import type { Model } from '@topo/model';
-import type { SimulationResult, Span } from '@topo/simulator';
+import type { SimulationResult, Span, SweepOver, SweepResult } from '@topo/simulator';
 import type { ComparisonTable } from './comparison.js';
 import type { RightSizing } from './right-sizing.js';
 import type { WhatIfRun } from './what-if.js';
 
-export type { GroupBy, RightSizing };
+export type { GroupBy, RightSizing, SweepOver };
+/** The sweep request's `range`, as the CLI's --sweep-rate and --sweep-users take it: the client checks what is typed. */
+export { sweepRange, sweepRangeFormat } from '@topo/simulator/sweep-range';
 
 /** Where a diagram node was declared, so a click can reveal it. */
 export interface DiagramNodeSource {
@@ -93,6 +96,27 @@ export interface CompareResult {
   message?: string;
 }
 
+export interface LoadSweepParams {
+  uri: string;
+  scenario?: string;
+  seed?: number;
+  /** What the sweep varies: the total rate of the scenario's loads, or the users of its `users` lines. */
+  over: SweepOver;
+  /** FROM:TO:STEP (sweepRange): the rates or users of the runs. */
+  range: string;
+  /** LSP work-done progress token: the server reports percentage over the run and the sweep. */
+  workDoneToken?: string | number;
+}
+
+/** The scenario as written, run once, and swept: what the results view draws, the bottleneck plots included. */
+export interface LoadSweepResult {
+  result?: SimulationResult;
+  rightSizing?: RightSizing;
+  /** Left out when the run was stopped, or the sweep was stopped before its last run. */
+  sweep?: SweepResult;
+  message?: string;
+}
+
 export interface ScenariosParams {
   uri: string;
 }
@@ -121,6 +145,7 @@ export const TopoRequests = {
   carbon: new RequestType<CarbonParams, CarbonResult, void>('topo/carbon'),
   simulate: new RequestType<SimulateParams, SimulateResult, void>('topo/simulate'),
   compare: new RequestType<CompareParams, CompareResult, void>('topo/compare'),
+  sweep: new RequestType<LoadSweepParams, LoadSweepResult, void>('topo/sweep'),
   scenarios: new RequestType<ScenariosParams, ScenariosResult, void>('topo/scenarios'),
   model: new RequestType<ModelParams, ModelResult, void>('topo/model'),
 } as const;

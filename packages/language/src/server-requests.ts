@@ -1,7 +1,8 @@
 // The server side of the custom requests (protocol.ts): the diagram, carbon estimate,
-// scenarios, model (for the exporters), simulation and what-if comparison of a document, and a push when a document's
-// model changed. The engines run here, beside the parsed documents; the layout runs in a
-// worker so requests keep flowing.
+// scenarios, model (for the exporters), simulation, what-if comparison and load sweep of a
+// document, and a push when a document's model changed. The engines run here, beside the
+// parsed documents; the layout runs in a worker so requests keep flowing.
+import { availableParallelism } from 'node:os';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import {
@@ -17,24 +18,27 @@ import {
 import { estimateCarbon } from '@topo/carbon';
 import { createElk, drawDiagram, type ElkApi } from '@topo/diagram';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { summarizeFindings, type Finding } from '@topo/model';
-import { ResourceLimitError, simulate, UnknownScenarioError, type Span } from '@topo/simulator';
+import { summarizeFindings, type Finding, type Model } from '@topo/model';
+import { ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type Progress, type SimulateOptions, type SimulationResult, type Span } from '@topo/simulator';
+import { sweepRange, sweepRangeFormat, sweepRefusal } from '@topo/simulator/sweep-range';
 import type { NotificationType, RequestType } from 'vscode-jsonrpc';
 import { TopoNotifications, TopoRequests } from './protocol.js';
 import { TopoConfigError } from './config.js';
 import { importClosure } from './imports.js';
 import { toFinding } from './load.js';
 import { simulationBlockers } from './simulation-gate.js';
-import { carbonOfRun } from './right-sizing.js';
+import { carbonOfRun, type RightSizing } from './right-sizing.js';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed } from './what-if.js';
-import type { TopoServices } from './topo-module.js';
+import type { TopoLspServices } from './topo-lsp-module.js';
 
 export interface ServerOptions {
   /** Where the bundled elkjs worker is, when node_modules is out of reach. */
   elkWorkerUrl?: string;
+  /** The bundled sweep worker (the simulator's sweep-worker.ts): a sweep's runs go to worker threads, and the server answers meanwhile. */
+  sweepWorkerUrl?: URL;
 }
 
-export function registerTopoRequests(connection: Connection, shared: LangiumSharedServices, topo: TopoServices, options: ServerOptions = {}): void {
+export function registerTopoRequests(connection: Connection, shared: LangiumSharedServices, topo: TopoLspServices, options: ServerOptions = {}): void {
   let elk: ElkApi | undefined;
   /** The document, once built; a request may arrive just before the didOpen it follows is handled. */
   const documentOf = async (uri: string): Promise<LangiumDocument | undefined> => {
@@ -119,6 +123,27 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     }
   };
 
+  /** A run's progress as its share of the request's: run `index` (from 0) of `runs`. */
+  const reportRun = (percent: (percentage: number, message?: string) => void, p: Progress, index = 0, runs = 1) =>
+    percent((100 * (index + p.simulatedMs / p.totalMs)) / runs, `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds`);
+
+  /** One run with the document's findings counted; a finished run's right-sizing too, which the lens on `instances` then says. */
+  const runOnce = async (uri: string, model: Model, findings: Finding[], options: SimulateOptions): Promise<{ result: SimulationResult; rightSizing?: RightSizing }> => {
+    const result = await simulate(model, options);
+    const withFindings = { ...result, findings: summarizeFindings(findings) };
+    if (result.stopped) return { result: withFindings };
+    const { rightSizing } = carbonOfRun(model, result);
+    topo.topo.LastRuns.remember(uri, rightSizing);
+    connection.sendRequest(CodeLensRefreshRequest.method).catch(() => undefined);
+    return { result: withFindings, rightSizing };
+  };
+
+  /** What a run refused for its scenario or its size says, as an answer's message. */
+  const refusedRun = (e: unknown): { message: string } => {
+    if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
+    throw e;
+  };
+
   answer(TopoRequests.model, async (params) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri) };
@@ -135,24 +160,17 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     const spans: Span[] = [];
     try {
       return await withProgress(token, params.workDoneToken, `Simulating ${params.scenario ?? 'the first scenario'}`, async (percent, signal) => {
-        const result = await simulate(model, {
+        const run = await runOnce(params.uri, model, findings, {
           scenario: params.scenario,
           seed: params.seed,
           signal,
           ...(params.traceEvery ? { trace: { every: params.traceEvery, onSpan: (s: Span) => void spans.push(s) } } : {}),
-          onProgress: (p) => percent((100 * p.simulatedMs) / p.totalMs, `${(p.simulatedMs / 1000).toFixed(0)} of ${(p.totalMs / 1000).toFixed(0)} simulated seconds`),
+          onProgress: (p) => reportRun(percent, p),
         });
-        const withFindings = { ...result, findings: summarizeFindings(findings) };
-        if (result.stopped) return params.traceEvery ? { result: withFindings, spans } : { result: withFindings };
-        // The results show the run's right-sizing, and the lens on `instances` says it.
-        const { rightSizing } = carbonOfRun(model, result);
-        topo.topo.LastRuns.remember(params.uri, rightSizing);
-        connection.sendRequest(CodeLensRefreshRequest.method).catch(() => undefined);
-        return { result: withFindings, rightSizing, ...(params.traceEvery ? { spans } : {}) };
+        return params.traceEvery ? { ...run, spans } : run;
       });
     } catch (e) {
-      if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
-      throw e;
+      return refusedRun(e);
     }
   });
 
@@ -175,11 +193,47 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     ];
     try {
       return await withProgress(token, params.workDoneToken, `Comparing ${params.scenario ?? 'the first scenario'} with fixed budgets`, (percent, signal) =>
-        runWhatIf(versions, { scenario: params.scenario, seed: params.seed, signal, onProgress: (p, index, runs) => percent((100 * (index + p.simulatedMs / p.totalMs)) / runs) }),
+        runWhatIf(versions, { scenario: params.scenario, seed: params.seed, signal, onProgress: (p, index, runs) => reportRun(percent, p, index, runs) }),
       );
     } catch (e) {
       if (e instanceof WhatIfScenarioError || e instanceof ResourceLimitError) return { message: e.message };
       throw e;
+    }
+  });
+
+  // The scenario as written, then at each rate or number of users of the range: the results
+  // view draws the run and the bottleneck plots. The sweep's runs (on worker threads, given
+  // the worker) report as they finish, and a cancellation stops the sweep at once, runs under
+  // way included, keeping the scenario's own run.
+  answer(TopoRequests.sweep, async (params, token) => {
+    const document = await documentOf(params.uri);
+    if (!document) return { message: unknown(params.uri) };
+    const values = sweepRange(params.range, params.over);
+    if (!values) return { message: `a sweep takes ${sweepRangeFormat(params.over)}, not '${params.range}'` };
+    const { findings, refused } = simulatable(document);
+    if (refused) return { message: refused };
+    const { model } = topo.topo.Models.analysisOf(document);
+    const { scenario, seed, over } = params;
+    try {
+      const refusal = sweepRefusal(resolveScenario(model, scenario), over);
+      if (refusal) return { message: refusal };
+      const runs = 1 + values.length;
+      return await withProgress(token, params.workDoneToken, `Sweeping ${scenario ?? 'the first scenario'} over ${over === 'rps' ? 'rates' : 'users'}`, async (percent, signal) => {
+        const run = await runOnce(params.uri, model, findings, { scenario, seed, signal, onProgress: (p) => reportRun(percent, p, 0, runs) });
+        if (run.result.stopped) return run;
+        let swept = 0;
+        const onPoint = () => {
+          percent((100 * (1 + ++swept)) / runs, `${swept} of ${values.length} runs of the sweep`);
+        };
+        const workers = options.sweepWorkerUrl ? { workerUrl: options.sweepWorkerUrl, jobs: Math.min(values.length, availableParallelism()) } : {};
+        const result = await sweep(model, values, { over, scenario, seed, onPoint, signal, ...workers }).catch((e: unknown) => {
+          if (signal.aborted) return undefined;
+          throw e;
+        });
+        return result ? { ...run, sweep: result } : run;
+      });
+    } catch (e) {
+      return refusedRun(e);
     }
   });
 

@@ -5,7 +5,7 @@ import { DocumentState } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { CONFIG_FILE, type ConfigFile } from './config.js';
-import { createTopoServices } from './topo-module.js';
+import { createTopoLspServices } from './topo-lsp-module.js';
 import { DEFAULT_LIMITS, type TopoLimits } from './settings.js';
 import { registerTopoRequests, type ServerOptions } from './server-requests.js';
 
@@ -32,7 +32,7 @@ function publishConfigProblems(connection: Connection, file: ConfigFile): void {
 }
 
 export function startTopoServer(connection: Connection, options: ServerOptions = {}): void {
-  const { shared, Topo } = createTopoServices({ connection, ...NodeFileSystem });
+  const { shared, Topo } = createTopoLspServices({ connection, ...NodeFileSystem });
   // Langium validates nothing in its first workspace build until a file is opened; the
   // files an open file imports hold its problems too, so every file is validated.
   shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };

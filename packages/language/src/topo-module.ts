@@ -1,23 +1,17 @@
-// Dependency injection for the Topo language: Langium's defaults plus our scoping,
-// validation, formatting and the model cache.
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
-import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import type { Module } from 'langium';
-import { inject } from 'langium';
+// Dependency injection for the Topo language: Langium's core services plus our parsing,
+// scoping, validation and the model cache; all a check needs. The editor's features are
+// added by topo-lsp-module.ts, which only the server loads: the CLI never reads Langium's
+// LSP nor vscode-languageserver.
+import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, ReferenceDescriptionProvider } from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
 import { TopoConfigs } from './config.js';
 import { TopoDocumentValidator } from './document-validator.js';
-import { TopoFormatter } from './formatter.js';
-import { TopoCodeActionProvider } from './lsp/code-actions.js';
-import { TopoCodeLensProvider } from './lsp/code-lens.js';
-import { LastRuns } from './right-sizing.js';
-import { TopoCompletionProvider } from './lsp/completion.js';
-import { TopoHoverProvider } from './lsp/hover.js';
-import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
 import { TopoSettings } from './settings.js';
 import { createTopoParser, TopoParserErrorMessages } from './syntax-errors.js';
+import { TopoTokenBuilder } from './token-builder.js';
 import { workspaceRoots } from './validation/imports.js';
 import { registerValidationChecks } from './validation/validator.js';
 
@@ -26,22 +20,21 @@ export interface TopoAddedServices {
     Models: TopoModels;
     Settings: TopoSettings;
     Configs: TopoConfigs;
-    LastRuns: LastRuns;
   };
 }
 
-export type TopoServices = LangiumServices & TopoAddedServices;
+export type TopoServices = LangiumCoreServices & TopoAddedServices;
 
-export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAddedServices> = {
+export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoAddedServices> = {
   topo: {
     Models: (services) => new TopoModels(services.shared, services.topo.Settings, services.topo.Configs),
     Settings: () => new TopoSettings(),
     Configs: (services) => new TopoConfigs(services.shared.workspace.FileSystemProvider, () => workspaceRoots(services)),
-    LastRuns: () => new LastRuns(),
   },
   parser: {
     LangiumParser: (services) => createTopoParser(services),
     ParserErrorMessageProvider: () => new TopoParserErrorMessages(),
+    TokenBuilder: () => new TopoTokenBuilder(),
   },
   references: {
     ScopeComputation: (services) => new TopoScopeComputation(services),
@@ -50,24 +43,31 @@ export const TopoModule: Module<TopoServices, PartialLangiumServices & TopoAdded
   validation: {
     DocumentValidator: (services) => new TopoDocumentValidator(services, services.topo.Configs),
   },
-  lsp: {
-    Formatter: () => new TopoFormatter(),
-    CompletionProvider: (services) => new TopoCompletionProvider(services),
-    SemanticTokenProvider: (services) => new TopoSemanticTokenProvider(services),
-    HoverProvider: (services) => new TopoHoverProvider(services.topo.Models, services.references.References),
-    CodeLensProvider: (services) => new TopoCodeLensProvider(services.topo.Models, services.topo.LastRuns),
-    CodeActionProvider: (services) => new TopoCodeActionProvider(services.topo.Models, services.topo.LastRuns),
+};
+
+/**
+ * For documents built once (load.ts): no index of the references between them, which only
+ * finding references, renaming and rebuilding what an edit affects read (some 6% of the time
+ * of checking 1,000 services).
+ */
+const OneBuildModule: Module<TopoServices, PartialLangiumCoreServices> = {
+  workspace: {
+    ReferenceDescriptionProvider: (): ReferenceDescriptionProvider => ({ createDescriptions: async () => [] }),
   },
 };
 
-export function createTopoServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Topo: TopoServices } {
-  const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule);
-  const Topo = inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule);
-  shared.ServiceRegistry.register(Topo);
-  registerValidationChecks(Topo);
-  if (!context.connection) {
-    // Without a language client nobody sends the configuration: mark it done.
-    shared.workspace.ConfigurationProvider.initialized({});
-  }
+/** The language without an editor: the CLI's, the tests' and the benchmarks'. `oneBuild`: see OneBuildModule. */
+export function createTopoServices(context: DefaultSharedCoreModuleContext, { oneBuild = false } = {}): { shared: LangiumSharedCoreServices; Topo: TopoServices } {
+  const shared = inject(createDefaultSharedCoreModule(context), TopoGeneratedSharedModule);
+  const Topo = registerTopo(inject(createDefaultCoreModule({ shared }), TopoGeneratedModule, TopoModule, oneBuild ? OneBuildModule : {}), false);
   return { shared, Topo };
+}
+
+/** Registers services built on TopoModule with their shared services, and their checks. */
+export function registerTopo<T extends TopoServices>(Topo: T, connected: boolean): T {
+  Topo.shared.ServiceRegistry.register(Topo);
+  registerValidationChecks(Topo);
+  // Without a language client nobody sends the configuration: mark it done.
+  if (!connected) Topo.shared.workspace.ConfigurationProvider.initialized({});
+  return Topo;
 }

@@ -5,7 +5,7 @@ import { diffModels } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver';
 import { formatText } from '../src/format-text.js';
-import { codesByLine, parse } from './helpers.js';
+import { codesByLine, loadText } from './helpers.js';
 
 const design = `service www {
   instances 3
@@ -23,7 +23,7 @@ scenario launch {
 
 describe('lowering', () => {
   it('ramps, offsets, users, lock and autoscale, with the defaults', async () => {
-    const { model, findings } = await parse(design);
+    const { model, findings } = await loadText(design);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const s = model.scenarios[0]!;
     expect(s.loads).toMatchObject([
@@ -38,15 +38,15 @@ describe('lowering', () => {
   });
 
   it('half-typed lines lower to nothing, bad values to something safe', async () => {
-    const { model } = await parse('service www {\n  autoscale 5..2 at 0%\n}\nscenario s {\n  users 10 think into www\n  load 10.. rps into www\n}');
+    const { model } = await loadText('service www {\n  autoscale 5..2 at 0%\n}\nscenario s {\n  users 10 think into www\n  load 10.. rps into www\n}');
     expect(model.services[0]!.autoscale).toBeUndefined();
     expect(model.scenarios[0]!.users).toEqual([]);
-    const clamped = await parse('service www {\n  autoscale 0..0 at 150% every 0s\n}');
+    const clamped = await loadText('service www {\n  autoscale 0..0 at 150% every 0s\n}');
     expect(clamped.model.services[0]!.autoscale).toEqual({ min: 1, max: 1, target: 1, everyMs: 60_000, warmupMs: 60_000 });
   });
 
   it('keywords stay usable as names', async () => {
-    const { model, findings } = await parse('service users {\n  call lock\n}\nservice lock\nscenario s {\n  users 2 think 1s into users\n}');
+    const { model, findings } = await loadText('service users {\n  call lock\n}\nservice lock\nscenario s {\n  users 2 think 1s into users\n}');
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(model.scenarios[0]!.users[0]!.target).toBe('users');
   });
@@ -54,7 +54,7 @@ describe('lowering', () => {
 
 describe('capacity-value', () => {
   it('reports what the simulator cannot honour, and not the boundaries', async () => {
-    const messages = async (text: string) => (await parse(text)).findings.filter((f) => f.code === 'capacity-value').map((f) => f.message);
+    const messages = async (text: string) => (await loadText(text)).findings.filter((f) => f.code === 'capacity-value').map((f) => f.message);
     expect(await messages('service a {\n  lock 120%\n  autoscale 0..2.5 at 0% every 0s\n}')).toEqual([
       "a lock holds at most 100% of a request's work, not 120%",
       'an autoscaler keeps a whole number of instances, at least 1, not 0',
@@ -68,14 +68,14 @@ describe('capacity-value', () => {
   });
 
   it('a second autoscale or lock is a repeat', async () => {
-    expect(codesByLine(await parse('service a {\n  autoscale 1..2 at 50%\n  autoscale 1..3 at 50%\n  lock 1%\n  lock 2%\n}'))).toEqual(['duplicate-property@3', 'duplicate-property@5']);
+    expect(codesByLine(await loadText('service a {\n  autoscale 1..2 at 50%\n  autoscale 1..3 at 50%\n  lock 1%\n  lock 2%\n}'))).toEqual(['duplicate-property@3', 'duplicate-property@5']);
   });
 });
 
 describe('topo diff', () => {
   it('says what changed in lock and autoscale as the language writes them', async () => {
-    const before = (await parse('service a {\n  autoscale 2..4 at 60%\n}')).model;
-    const after = (await parse('service a {\n  lock 5%\n  autoscale 2..8 at 60% every 30s\n}')).model;
+    const before = (await loadText('service a {\n  autoscale 2..4 at 60%\n}')).model;
+    const after = (await loadText('service a {\n  lock 5%\n  autoscale 2..8 at 60% every 30s\n}')).model;
     expect(diffModels(before, after).components.changed[0]!.changes).toEqual([
       { property: 'lock', before: 'none', after: '5%' },
       { property: 'autoscale', before: '2..4 at 60% every 1m warmup 1m', after: '2..8 at 60% every 30s warmup 1m' },
@@ -94,7 +94,7 @@ describe('editing', () => {
 
   it('hover describes lock and autoscale; completion says what the keywords do', async () => {
     const text = 'service www {\n  instances 3\n  lock 5%\n  autoscale 3..30 at 60%\n  \n}';
-    const { documents, services } = await parse(text);
+    const { documents, services } = await loadText(text);
     const document = documents[0]!;
     const at = (offset: number) => ({ textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
     const hover = (await services.lsp.HoverProvider!.getHoverContent(document, at(text.indexOf('www')))) as Hover;

@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionList } from 'vscode-languageserver';
 import { formatText } from '../src/format-text.js';
-import { codesByLine, parse } from './helpers.js';
+import { codesByLine, loadText } from './helpers.js';
 
 const design = 'service middle { instances 4 }\ndatastore store: cassandra\ndatastore table: dynamodb\ncache hot: memcached\n';
 
 async function chaosOf(lines: string[]) {
-  const result = await parse(`${design}scenario s {\n  load 10 rps into middle\n${lines.map((l) => `  ${l}\n`).join('')}}`);
+  const result = await loadText(`${design}scenario s {\n  load 10 rps into middle\n${lines.map((l) => `  ${l}\n`).join('')}}`);
   return { chaos: result.model.scenarios[0]!.chaos.map(({ loc: _loc, ...c }) => c), codes: codesByLine(result) };
 }
 
@@ -38,7 +38,7 @@ describe('chaos lines', () => {
   });
 
   it('takes the new words as names too', async () => {
-    const result = await parse('service slow { call fail timeout 1s }\nservice fail\nservice by\nscenario s {\n  chaos slow slow by 1s at 1s\n  chaos fail fail 1% at 1s\n}');
+    const result = await loadText('service slow { call fail timeout 1s }\nservice fail\nservice by\nscenario s {\n  chaos slow slow by 1s at 1s\n  chaos fail fail 1% at 1s\n}');
     expect(codesByLine(result).filter((c) => c.startsWith('syntax'))).toEqual([]);
     expect(result.model.scenarios[0]!.chaos.map((c) => c.kind === 'kill' || c.kind === 'slow' || c.kind === 'fail' ? c.target : '')).toEqual(['slow', 'fail']);
   });
@@ -81,7 +81,7 @@ describe('chaos lines', () => {
     // `|` marks the cursor.
     const complete = async (marked: string): Promise<string[]> => {
       const text = marked.replace('|', '');
-      const { documents, services } = await parse(text);
+      const { documents, services } = await loadText(text);
       const document = documents[0]!;
       const position = document.textDocument.positionAt(marked.indexOf('|'));
       const list = (await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position })) as CompletionList;
@@ -95,7 +95,7 @@ describe('chaos lines', () => {
 
   it('colours the target of a fault by what it names', async () => {
     const text = 'datastore d: mysql\nscenario s {\n  chaos slow d by 1s at 1s\n}';
-    const { documents, services } = await parse(text);
+    const { documents, services } = await loadText(text);
     const document = documents[0]!;
     const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
     // Five integers a token: d (declaration), s (declaration), d (the fault's target).

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 async function actionsFor(text: string, code?: string): Promise<{ actions: CodeAction[]; apply: (a: CodeAction) => string }> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const diagnostics = (document.diagnostics ?? []).filter((d: Diagnostic) => code === undefined || d.code === code);
   const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
@@ -68,7 +68,7 @@ describe('source action: Fix timeout budgets', () => {
     expect(timeouts(before)).toEqual(['middle 2s', 'backend 2s', 'store 2s']);
     const planned = timeouts(after);
     expect(planned).not.toEqual(timeouts(before));
-    const { findings } = await parse(after);
+    const { findings } = await loadText(after);
     expect(findings.filter((f) => f.code === 'timeout-budget' || f.code === 'deadline-budget')).toEqual([]);
     const ms = (d: string) => (d.endsWith('ms') ? Number(d.slice(0, -2)) : Number(d.slice(0, -1)) * 1000);
     const values = planned.map((p) => ms(p.split(' ')[1]!));

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 const netflix = readFileSync(join(import.meta.dirname, '../../../examples/netflix.topo'), 'utf8');
 const petalith = readFileSync(join(import.meta.dirname, '../../../examples/petalith.topo'), 'utf8');
 
 async function hoverAt(text: string, needle: string, offsetInNeedle = 0): Promise<string> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const position = document.textDocument.positionAt(text.indexOf(needle) + offsetInNeedle);
   const hover = (await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position })) as Hover | undefined;
@@ -51,7 +51,7 @@ describe('hover', () => {
 
 describe('completion', () => {
   async function complete(text: string, at: string): Promise<CompletionList> {
-    const { documents, services } = await parse(text);
+    const { documents, services } = await loadText(text);
     const document = documents[0]!;
     const position = document.textDocument.positionAt(text.indexOf(at) + at.length);
     return (await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position }))!;
@@ -73,7 +73,7 @@ describe('completion', () => {
 
 describe('semantic tokens and symbols', () => {
   it('colours declarations and references by what they name', async () => {
-    const { documents, services } = await parse('datastore d: mysql\nservice s {\n  call d timeout 1s\n}');
+    const { documents, services } = await loadText('datastore d: mysql\nservice s {\n  call d timeout 1s\n}');
     const document = documents[0]!;
     const tokens = await services.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } });
     // Five integers a token: d (struct, declaration), s (class, declaration), d (struct).
@@ -81,7 +81,7 @@ describe('semantic tokens and symbols', () => {
   });
 
   it('outlines the declarations of a file', async () => {
-    const { documents, services } = await parse(netflix);
+    const { documents, services } = await loadText(netflix);
     const document = documents[0]!;
     const symbols = (await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as { name: string }[];
     expect(symbols.map((s) => s.name)).toEqual(expect.arrayContaining(['netflix', 'us-east-1', 'subscriberDb', 'wwwproxy', 'evening']));

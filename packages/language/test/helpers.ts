@@ -1,9 +1,10 @@
-// Test helpers: parse text, list diagnostics by line.
+// Test helpers: load text, list diagnostics by line.
 import { parseModelFromString, type LoadOptions, type LoadResult } from '../src/load.js';
+import { createTopoLspServices, type TopoLspServices } from '../src/topo-lsp-module.js';
 
-/** `text` as file:///ws/main.topo, beside `others` (URI → text). */
-export async function parse(text: string, others: Record<string, string> = {}, options: LoadOptions = {}): Promise<LoadResult> {
-  return parseModelFromString(text, 'file:///ws/main.topo', others, options);
+/** `text` as file:///ws/main.topo, beside `others` (URI → text), on the server's services: tests use its features. */
+export async function loadText(text: string, others: Record<string, string> = {}, options: LoadOptions<TopoLspServices> = {}): Promise<LoadResult<TopoLspServices>> {
+  return parseModelFromString(text, 'file:///ws/main.topo', others, { services: createTopoLspServices, ...options });
 }
 
 /** `code@line` (1-based) for each finding of the main file, in order. */

@@ -6,37 +6,37 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codesByLine, parse } from './helpers.js';
+import { codesByLine, loadText } from './helpers.js';
 
-const unusedMessages = async (text: string) => (await parse(text)).findings.filter((f) => f.code === 'unused-ignore').map((f) => `${f.loc.start.line + 1}: ${f.message}`);
+const unusedMessages = async (text: string) => (await loadText(text)).findings.filter((f) => f.code === 'unused-ignore').map((f) => `${f.loc.start.line + 1}: ${f.message}`);
 
 describe('topo-ignore', () => {
   it('alone on its line, suppresses the rule on the next line only', async () => {
-    const result = await parse('service a {\n  // topo-ignore missing-timeout -- the client times out at 1s\n  call b\n  call c\n}\nservice b\nservice c');
+    const result = await loadText('service a {\n  // topo-ignore missing-timeout -- the client times out at 1s\n  call b\n  call c\n}\nservice b\nservice c');
     expect(codesByLine(result)).toEqual(['missing-timeout@4']);
   });
 
   it('after code, suppresses the rule on its own line only', async () => {
-    const result = await parse('service a {\n  call b // topo-ignore missing-timeout -- accepted\n  call c\n}\nservice b\nservice c');
+    const result = await loadText('service a {\n  call b // topo-ignore missing-timeout -- accepted\n  call c\n}\nservice b\nservice c');
     expect(codesByLine(result)).toEqual(['missing-timeout@3']);
   });
 
   it('two lines above the finding suppresses nothing, and says so', async () => {
     const text = 'service a {\n  // topo-ignore missing-timeout -- accepted\n\n  call b\n}\nservice b';
-    expect(codesByLine(await parse(text))).toEqual(['unused-ignore@2', 'missing-timeout@4']);
+    expect(codesByLine(await loadText(text))).toEqual(['unused-ignore@2', 'missing-timeout@4']);
     expect(await unusedMessages(text)).toEqual(['2: no `missing-timeout` is reported on the next line: this topo-ignore suppresses nothing']);
   });
 
   it('names several rules, and reports the one that suppresses nothing', async () => {
     const text = 'service a {\n  call b retries 2 retry same // topo-ignore missing-timeout, retry-same-instance, fan-out -- legacy client\n}\nservice b';
-    expect(codesByLine(await parse(text))).toEqual(['unused-ignore@2']);
+    expect(codesByLine(await loadText(text))).toEqual(['unused-ignore@2']);
     expect(await unusedMessages(text)).toEqual(['2: no `fan-out` is reported on this line: this topo-ignore suppresses nothing']);
   });
 
   it('needs a reason: without one it suppresses nothing and is reported', async () => {
     for (const comment of ['// topo-ignore missing-timeout', '// topo-ignore missing-timeout --', '// topo-ignore missing-timeout --   ']) {
       const text = `service a {\n  call b ${comment}\n}\nservice b`;
-      expect(codesByLine(await parse(text))).toEqual(['missing-timeout@2', 'unused-ignore@2']);
+      expect(codesByLine(await loadText(text))).toEqual(['missing-timeout@2', 'unused-ignore@2']);
       expect(await unusedMessages(text)).toEqual(['2: this topo-ignore gives no reason, so it suppresses nothing: write why after `--`, as in `// topo-ignore missing-timeout -- why`']);
     }
   });
@@ -46,7 +46,7 @@ describe('topo-ignore', () => {
     expect(await unusedMessages('service a // topo-ignore missing-timeouts -- why')).toEqual(['1: `missing-timeouts` is not a rule Topo reports (did you mean `missing-timeout`?), so this topo-ignore suppresses nothing for it']);
     expect(await unusedMessages('service a // topo-ignore slow-start -- why')).toEqual(['1: `slow-start` is not a rule Topo reports, so this topo-ignore suppresses nothing for it']);
     expect(await unusedMessages('service a // topo-ignore unused-ignore -- why')).toEqual(['1: `unused-ignore` cannot be ignored by a comment; set its severity in topo.json']);
-    const duplicate = await parse('service a\nservice a // topo-ignore duplicate-name -- why');
+    const duplicate = await loadText('service a\nservice a // topo-ignore duplicate-name -- why');
     expect(codesByLine(duplicate)).toEqual(['duplicate-name@2', 'unused-ignore@2']);
     expect(await unusedMessages('service a {\n  call nowhere timeout 1s // topo-ignore unresolved-reference -- why\n}')).toEqual([
       "2: `unresolved-reference` is the language's own and cannot be ignored: fix it instead",
@@ -54,19 +54,19 @@ describe('topo-ignore', () => {
   });
 
   it('is a comment: `topo-ignore` in a string or a longer word is not one', async () => {
-    expect(codesByLine(await parse('architecture x "// topo-ignore missing-timeout -- no"\nservice a {\n  call b\n}\nservice b'))).toEqual(['missing-timeout@3']);
-    expect(codesByLine(await parse('service a {\n  call b // topo-ignored missing-timeout -- no\n}\nservice b'))).toEqual(['missing-timeout@2']);
+    expect(codesByLine(await loadText('architecture x "// topo-ignore missing-timeout -- no"\nservice a {\n  call b\n}\nservice b'))).toEqual(['missing-timeout@3']);
+    expect(codesByLine(await loadText('service a {\n  call b // topo-ignored missing-timeout -- no\n}\nservice b'))).toEqual(['missing-timeout@2']);
   });
 
   it('applies to the file it is in, not to the same line of an imported file', async () => {
-    const result = await parse('import "lib.topo"\nservice a {\n  call b // topo-ignore missing-timeout -- why\n}', { 'file:///ws/lib.topo': 'service b\nservice c {\n  call b\n}' });
+    const result = await loadText('import "lib.topo"\nservice a {\n  call b // topo-ignore missing-timeout -- why\n}', { 'file:///ws/lib.topo': 'service b\nservice c {\n  call b\n}' });
     expect(codesByLine(result)).toEqual([]);
     expect(codesByLine(result, 'file:///ws/lib.topo')).toEqual(['missing-timeout@3']);
   });
 });
 
 async function ignoreFix(text: string, code: string): Promise<{ action?: CodeAction; applied?: string }> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const diagnostic = (document.diagnostics ?? []).find((d: Diagnostic) => d.code === code)!;
   const actions = (await services.lsp.CodeActionProvider!.getCodeActions(document, {
@@ -84,7 +84,7 @@ describe('the quick fix "Ignore this finding here"', () => {
     const { action, applied } = await ignoreFix('service a {\n    call b\n}\nservice b', 'missing-timeout');
     expect(action?.kind).toBe('quickfix');
     expect(applied).toBe('service a {\n    // topo-ignore missing-timeout -- TODO: reason\n    call b\n}\nservice b');
-    expect(codesByLine(await parse(applied!))).toEqual([]);
+    expect(codesByLine(await loadText(applied!))).toEqual([]);
   });
 
   it('keeps Windows line ends', async () => {
@@ -96,7 +96,7 @@ describe('the quick fix "Ignore this finding here"', () => {
     const text = 'service a {\n  // topo-ignore retry-same-instance -- legacy client\n  call b retries 1 retry same\n}\nservice b';
     const { applied } = await ignoreFix(text, 'missing-timeout');
     expect(applied).toBe('service a {\n  // topo-ignore retry-same-instance, missing-timeout -- legacy client\n  call b retries 1 retry same\n}\nservice b');
-    expect(codesByLine(await parse(applied!))).toEqual([]);
+    expect(codesByLine(await loadText(applied!))).toEqual([]);
   });
 
   it('is not offered for the language\'s own problems', async () => {
@@ -115,6 +115,6 @@ describe('the unused-ignore page', () => {
 
   it('shows an example that reports it with the message shown, and a fix that reports nothing', async () => {
     expect(await unusedMessages(block('Example', 'topo')!)).toEqual([expect.stringContaining(block('Example', 'text')!.trim())]);
-    expect((await parse(block('Fix', 'topo')!)).findings.filter((f) => f.severity !== 'hint')).toEqual([]);
+    expect((await loadText(block('Fix', 'topo')!)).findings.filter((f) => f.severity !== 'hint')).toEqual([]);
   });
 });

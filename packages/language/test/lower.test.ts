@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 const netflix = readFileSync(join(import.meta.dirname, '../../../examples/netflix.topo'), 'utf8');
 
 describe('lowering to the plain model', () => {
   it('applies the defaults of the reference', async () => {
-    const { model } = await parse('service s\ndatastore c: cassandra\ndatastore d: dynamodb\ncache k: redis\nscenario x { load 10 rps into s }');
+    const { model } = await loadText('service s\ndatastore c: cassandra\ndatastore d: dynamodb\ncache k: redis\nscenario x { load 10 rps into s }');
     expect(model.regions).toEqual([{ name: 'default', provider: 'aws', zones: ['a', 'b', 'c'], implicit: true }]);
     const [s] = model.services;
     expect(s).toMatchObject({ threads: 100, instanceType: 'm5.large', instancesPerRegion: 3, work: { meanMs: 1, distribution: 'exponential' } });
@@ -20,7 +20,7 @@ describe('lowering to the plain model', () => {
   });
 
   it('resolves units: durations in ms, sizes in bytes, shares as fractions', async () => {
-    const { model } = await parse('network { petal 300ns encode 20us discovery 2m }\ncache k: redis { hit 90% }\nservice s { memory 16GB\n call k share 30% timeout 0.5ms backoff 2s }');
+    const { model } = await loadText('network { petal 300ns encode 20us discovery 2m }\ncache k: redis { hit 90% }\nservice s { memory 16GB\n call k share 30% timeout 0.5ms backoff 2s }');
     expect(model.network).toMatchObject({ petalMs: 0.0003, encodeMs: 0.02, discoveryMs: 120_000 });
     expect(model.caches[0]!.hit).toBeCloseTo(0.9);
     expect(model.services[0]!.memoryBytes).toBe(16 * 1024 ** 3);
@@ -28,7 +28,7 @@ describe('lowering to the plain model', () => {
   });
 
   it('spreads instances round-robin over the allowed zones of each region', async () => {
-    const { model } = await parse('region r1 { zones a, b, c }\nregion r2 { zones a, b }\nservice s { zones a, b instances 5 of c5.large }');
+    const { model } = await loadText('region r1 { zones a, b, c }\nregion r2 { zones a, b }\nservice s { zones a, b instances 5 of c5.large }');
     expect(model.services[0]!.placement).toEqual([
       { region: 'r1', zone: 'a', count: 3 },
       { region: 'r1', zone: 'b', count: 2 },
@@ -38,7 +38,7 @@ describe('lowering to the plain model', () => {
   });
 
   it('keeps the body of a service in order: calls, parallel groups, routes', async () => {
-    const { model } = await parse(netflix);
+    const { model } = await loadText(netflix);
     const homepage = model.services.find((s) => s.name === 'homepage')!;
     expect(homepage.steps.map((s) => s.kind)).toEqual(['parallel']);
     const proxy = model.services.find((s) => s.name === 'wwwproxy')!;
@@ -54,7 +54,7 @@ describe('lowering to the plain model', () => {
   });
 
   it('records where properties were written, for diagnostics', async () => {
-    const { model } = await parse('service s {\n  deadline 1s\n  instances 2 of m5.large\n  call s timeout 1s\n}');
+    const { model } = await loadText('service s {\n  deadline 1s\n  instances 2 of m5.large\n  call s timeout 1s\n}');
     const s = model.services[0]!;
     expect(s.locs.deadline?.start).toEqual({ line: 1, character: 2 });
     expect(s.locs.instances?.start).toEqual({ line: 2, character: 2 });
@@ -63,7 +63,7 @@ describe('lowering to the plain model', () => {
   });
 
   it('leaves out what does not resolve, and survives half-typed properties', async () => {
-    const { model } = await parse('service s {\n  work\n  call nowhere timeout 1s\n  call s timeout\n}');
+    const { model } = await loadText('service s {\n  work\n  call nowhere timeout 1s\n  call s timeout\n}');
     expect(model.services[0]!.work.meanMs).toBe(1);
     expect(model.services[0]!.calls.map((c) => c.target)).toEqual(['s']);
   });

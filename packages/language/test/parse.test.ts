@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codesByLine, parse } from './helpers.js';
+import { codesByLine, loadText } from './helpers.js';
 
 const conformance = join(import.meta.dirname, '../../../test/conformance');
 
@@ -9,13 +9,13 @@ describe('grammar', () => {
   it('parses every valid conformance file without syntax errors', async () => {
     const dir = join(conformance, 'valid');
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.topo'))) {
-      const result = await parse(readFileSync(join(dir, name), 'utf8'));
+      const result = await loadText(readFileSync(join(dir, name), 'utf8'));
       expect(result.findings.filter((f) => f.code === 'syntax'), name).toEqual([]);
     }
   });
 
   it('parses every construct of the reference', async () => {
-    const result = await parse(`
+    const result = await loadText(`
       architecture all "every construct"
       region us-east-1 { provider aws zones a, b, c grid 379 gCO2e/kWh pue 1.135 }
       network { zone 0.1ms crosszone 0.5ms crossregion 35ms petal 300ns encode 20us discovery 10s }
@@ -50,7 +50,7 @@ describe('grammar', () => {
   });
 
   it('accepts keywords as names', async () => {
-    const result = await parse('service edge { call zone timeout 1s }\nservice zone { work 1ms constant }');
+    const result = await loadText('service edge { call zone timeout 1s }\nservice zone { work 1ms constant }');
     expect(result.findings.filter((f) => f.code === 'syntax' || f.code === 'unresolved-reference')).toEqual([]);
     expect(result.model.services.map((s) => s.name)).toEqual(['edge', 'zone']);
   });
@@ -58,12 +58,12 @@ describe('grammar', () => {
   it.each(['missing-unit', 'misspelled-keyword'])('reports the first syntax error of invalid/%s on the marked line', async (name) => {
     const text = readFileSync(join(conformance, 'invalid', `${name}.topo`), 'utf8');
     const marked = text.split('\n').findIndex((l) => l.includes('@expect syntax')) + 1;
-    const result = await parse(text);
+    const result = await loadText(text);
     expect(codesByLine(result).find((c) => c.startsWith('syntax@'))).toBe(`syntax@${marked}`);
   });
 
   it('rejects a number without its unit, on the line of the number', async () => {
-    const result = await parse('service a {\n  work 5\n}');
+    const result = await loadText('service a {\n  work 5\n}');
     expect(codesByLine(result)).toEqual(['syntax@2']);
   });
 });

@@ -5,7 +5,7 @@ import { diffModels } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionList, Diagnostic, Hover, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codesByLine, parse } from './helpers.js';
+import { codesByLine, loadText } from './helpers.js';
 
 const chain = (budget: string) => `service edge {
   call middle timeout 2s retries 2${budget}
@@ -17,7 +17,7 @@ service backend`;
 
 describe('parsing and lowering', () => {
   it('takes the options in any order, with the defaults for a bare breaker', async () => {
-    const { model, findings } = await parse('service a {\n  call b fallback bulkhead 40 breaker timeout 400ms retry budget 20% retries 2 retry same\n}\nservice b {\n  queue 50\n}');
+    const { model, findings } = await loadText('service a {\n  call b fallback bulkhead 40 breaker timeout 400ms retry budget 20% retries 2 retry same\n}\nservice b {\n  queue 50\n}');
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const call = model.services[0]!.calls[0]!;
     expect(call).toMatchObject({ timeoutMs: 400, retries: 2, retry: 'same', retryBudget: 0.2, bulkhead: 40, fallback: true, breaker: { threshold: 0.5, volume: 20, windowMs: 10_000, openMs: 5_000 } });
@@ -27,7 +27,7 @@ describe('parsing and lowering', () => {
 
   it('lowers the long form of the breaker and locates each option', async () => {
     const text = 'service a {\n  call b timeout 100ms breaker 40% of 10 over 30s open 2s\n}\nservice b';
-    const { model } = await parse(text);
+    const { model } = await loadText(text);
     const call = model.services[0]!.calls[0]!;
     expect(call.breaker).toEqual({ threshold: 0.4, volume: 10, windowMs: 30_000, openMs: 2_000 });
     expect(call.fallback).toBe(false);
@@ -36,23 +36,23 @@ describe('parsing and lowering', () => {
   });
 
   it('queue on datastores and caches too', async () => {
-    const { model } = await parse('datastore d: cassandra {\n  queue 200\n}\ncache c: redis {\n  queue 10\n}');
+    const { model } = await loadText('datastore d: cassandra {\n  queue 200\n}\ncache c: redis {\n  queue 10\n}');
     expect(model.datastores[0]!.queue).toBe(200);
     expect(model.caches[0]!.queue).toBe(10);
   });
 
   it('reports an option given twice, but not `retry same` beside `retry budget`', async () => {
-    const twice = await parse('service a {\n  call b timeout 1s breaker breaker\n}\nservice b');
+    const twice = await loadText('service a {\n  call b timeout 1s breaker breaker\n}\nservice b');
     expect(codesByLine(twice)).toContain('duplicate-property@2');
-    const both = await parse('service a {\n  call b timeout 1s retries 1 retry different retry budget 20%\n}\nservice b');
+    const both = await loadText('service a {\n  call b timeout 1s retries 1 retry different retry budget 20%\n}\nservice b');
     expect(codesByLine(both)).not.toContain('duplicate-property@2');
-    const budgets = await parse('service a {\n  call b timeout 1s retries 1 retry budget 20% retry budget 10%\n}\nservice b');
+    const budgets = await loadText('service a {\n  call b timeout 1s retries 1 retry budget 20% retry budget 10%\n}\nservice b');
     expect(codesByLine(budgets)).toContain('duplicate-property@2');
   });
 
   it('resilience-value: values the simulator cannot honour, and not their boundaries', async () => {
     const messages = async (options: string, queue = '10') =>
-      (await parse(`service a {\n  call b timeout 1s ${options}\n}\nservice b {\n  queue ${queue}\n}`)).findings.filter((f) => f.code === 'resilience-value').map((f) => f.message);
+      (await loadText(`service a {\n  call b timeout 1s ${options}\n}\nservice b {\n  queue ${queue}\n}`)).findings.filter((f) => f.code === 'resilience-value').map((f) => f.message);
     expect(await messages('bulkhead 0')).toEqual(['a bulkhead lets a whole number of attempts, at least 1, be in flight, not 0']);
     expect(await messages('breaker 150% of 0 over 0s open 5s')).toEqual([
       'a breaker opens at most at 100% failed, not 150%',
@@ -65,17 +65,17 @@ describe('parsing and lowering', () => {
   });
 
   it('a breaker with a number where the share goes is a syntax error', async () => {
-    const { findings } = await parse('service a {\n  call b timeout 100ms breaker 50 of 20 over 10s open 5s\n}\nservice b');
+    const { findings } = await loadText('service a {\n  call b timeout 100ms breaker 50 of 20 over 10s open 5s\n}\nservice b');
     expect(findings.find((f) => f.code === 'syntax')?.loc.start.line).toBe(1);
   });
 });
 
 describe('analysis', () => {
   it('retry-amplification counts budgeted attempts as 1 + min(retries, P): the budgeted chain passes', async () => {
-    const plain = await parse(chain(''));
+    const plain = await loadText(chain(''));
     const f = plain.findings.find((x) => x.code === 'retry-amplification');
     expect(f?.message).toBe('one request into edge can reach backend 9 times (3 × 3 attempts), more than the limit of 8: retries multiply down the chain');
-    const budgeted = await parse(chain(' retry budget 20%'));
+    const budgeted = await loadText(chain(' retry budget 20%'));
     expect(budgeted.findings.map((x) => x.code)).not.toContain('retry-amplification');
   });
 
@@ -87,7 +87,7 @@ service middle {
   call backend timeout 400ms retries 7
 }
 service backend`;
-    const f = (await parse(text)).findings.find((x) => x.code === 'retry-amplification');
+    const f = (await loadText(text)).findings.find((x) => x.code === 'retry-amplification');
     expect(f?.message).toBe(
       'one request into edge can reach backend 12 times (1.5 × 8 attempts), more than the limit of 8: retries multiply down the chain; counted with its retry budget: edge → middle (50%)',
     );
@@ -96,7 +96,7 @@ service backend`;
   it('queue-timeout: fires above the longest caller timeout, not at it, not with a call that waits forever', async () => {
     const at = (queue: number, timeouts: string[]) =>
       `${timeouts.map((t, i) => `service c${i} {\n  call s${t}\n}`).join('\n')}\nservice s {\n  work 1ms\n  threads 10\n  queue ${queue}\n}`;
-    const codes = async (text: string) => (await parse(text)).findings.map((f) => f.code);
+    const codes = async (text: string) => (await loadText(text)).findings.map((f) => f.code);
     expect(await codes(at(5001, [' timeout 500ms', ' timeout 200ms']))).toContain('queue-timeout');
     expect(await codes(at(5000, [' timeout 500ms', ' timeout 200ms']))).not.toContain('queue-timeout');
     expect(await codes(at(5001, [' timeout 500ms', '']))).not.toContain('queue-timeout');
@@ -104,7 +104,7 @@ service backend`;
 });
 
 async function hoverAt(text: string, needle: string): Promise<string> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const position = document.textDocument.positionAt(text.indexOf(needle));
   const hover = (await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position })) as Hover | undefined;
@@ -134,7 +134,7 @@ describe('hover', () => {
 describe('completion', () => {
   it('offers the resilience options after a call, with what they do', async () => {
     const text = 'service a {\n  call b timeout 1s \n}\nservice b';
-    const { documents, services } = await parse(text);
+    const { documents, services } = await loadText(text);
     const document = documents[0]!;
     const position = document.textDocument.positionAt(text.indexOf('1s ') + 3);
     const list = (await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position })) as CompletionList;
@@ -147,7 +147,7 @@ describe('completion', () => {
 });
 
 async function quickFixes(text: string, code: string): Promise<{ actions: CodeAction[]; apply: (a: CodeAction) => string }> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const diagnostics = (document.diagnostics ?? []).filter((d: Diagnostic) => d.code === code);
   expect(diagnostics).toHaveLength(1);
@@ -166,7 +166,7 @@ describe('quick fixes', () => {
     const fix = actions.find((a) => a.title === 'Add a retry budget (20%)')!;
     const fixed = apply(fix);
     expect(fixed).toContain('call backend timeout 500ms retries 2 retry budget 20%\n');
-    expect((await parse(fixed)).findings.map((f) => f.code)).not.toContain('retry-amplification');
+    expect((await loadText(fixed)).findings.map((f) => f.code)).not.toContain('retry-amplification');
   });
 
   it('"Shrink the queue to N" on queue-timeout, N the largest that fits', async () => {
@@ -176,14 +176,14 @@ describe('quick fixes', () => {
     expect(fix.title).toBe('Shrink the queue to 5000 (callers wait at most 500ms)');
     const fixed = apply(fix);
     expect(fixed).toContain('queue 5000\n');
-    expect((await parse(fixed)).findings.map((f) => f.code)).not.toContain('queue-timeout');
+    expect((await loadText(fixed)).findings.map((f) => f.code)).not.toContain('queue-timeout');
   });
 });
 
 describe('topo diff', () => {
   it('says what changed in the resilience options as the language writes them', async () => {
-    const before = (await parse('service a {\n  call b timeout 1s retries 2\n}\nservice b')).model;
-    const after = (await parse('service a {\n  call b timeout 1s retries 2 retry budget 20% breaker fallback\n}\nservice b {\n  queue 10\n}')).model;
+    const before = (await loadText('service a {\n  call b timeout 1s retries 2\n}\nservice b')).model;
+    const after = (await loadText('service a {\n  call b timeout 1s retries 2 retry budget 20% breaker fallback\n}\nservice b {\n  queue 10\n}')).model;
     const diff = diffModels(before, after);
     expect(diff.calls.changed[0]!.changes).toEqual([
       { property: 'retry budget', before: 'none', after: '20%' },

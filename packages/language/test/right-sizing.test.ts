@@ -3,7 +3,7 @@ import { simulate } from '@topo/simulator';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, TextEdit } from 'vscode-languageserver';
 import { carbonOfRun } from '../src/right-sizing.js';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 const URI = 'file:///ws/main.topo';
 const text = [
@@ -19,7 +19,7 @@ const text = [
 ].join('\n');
 
 async function editor(source: string, simulated: boolean) {
-  const { documents, services } = await parse(source);
+  const { documents, services } = await loadText(source);
   const document = documents[0]!;
   if (simulated) {
     const model = services.topo.Models.modelOf(document);
@@ -42,7 +42,7 @@ describe('right-sizing in the editor', () => {
 
   it('says nothing before a simulation, nor once the count is no longer the one it sized', async () => {
     expect(await editor(text, false)).toEqual({ lens: undefined, fix: undefined });
-    const { documents, services } = await parse(text);
+    const { documents, services } = await loadText(text);
     const model = services.topo.Models.modelOf(documents[0]!);
     services.topo.LastRuns.remember(URI, carbonOfRun(model, await simulate(model)).rightSizing);
     expect(services.topo.LastRuns.sizing(URI, 'web', 10)?.suggested).toBe(3);

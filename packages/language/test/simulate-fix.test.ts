@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver';
 import { TopoCommands } from '../src/commands.js';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 const URI = 'file:///ws/main.topo';
 
 async function simulateTheFix(text: string, code: string, only?: string[]): Promise<CodeAction[]> {
-  const { documents, services } = await parse(text);
+  const { documents, services } = await loadText(text);
   const document = documents[0]!;
   const diagnostics = (document.diagnostics ?? []).filter((d: Diagnostic) => d.code === code);
   expect(diagnostics, `a ${code} finding`).not.toEqual([]);
@@ -44,7 +44,7 @@ describe('"Simulate the fix"', () => {
 
 describe('the scenario lenses', () => {
   it('offer to simulate each scenario and to compare it with fixed budgets', async () => {
-    const { documents, services } = await parse('service a {\n  work 1ms\n}\nscenario peak {\n  load 10 rps into a for 5s\n}');
+    const { documents, services } = await loadText('service a {\n  work 1ms\n}\nscenario peak {\n  load 10 rps into a for 5s\n}');
     const lenses = (await services.lsp.CodeLensProvider!.provideCodeLens(documents[0]!, { textDocument: { uri: URI } })) as CodeLens[];
     const onScenario = lenses.filter((l) => l.range.start.line === 3).map((l) => l.command);
     expect(onScenario).toEqual([

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance } from '../src/syntax-errors.js';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 /** The first syntax error: `line:column message` (1-based). */
 async function firstSyntaxError(text: string): Promise<string | undefined> {
-  const error = (await parse(text)).findings.find((f) => f.code === 'syntax');
+  const error = (await loadText(text)).findings.find((f) => f.code === 'syntax');
   return error && `${error.loc.start.line + 1}:${error.loc.start.character + 1} ${error.message}`;
 }
 

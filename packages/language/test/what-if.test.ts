@@ -2,7 +2,7 @@
 // runs with their table, against arithmetic done here.
 import { describe, expect, it } from 'vitest';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed } from '../src/what-if.js';
-import { parse } from './helpers.js';
+import { loadText } from './helpers.js';
 
 // Every attempt at b takes 18ms of work and a gives up after 10ms: all of b's work is wasted.
 const impatient = [
@@ -26,7 +26,7 @@ const AWS_PUE = 1.135;
 const US_EAST_1_G_PER_KWH = 379.069; // the implicit region's grid
 
 async function versions() {
-  const loaded = await parse(impatient);
+  const loaded = await loadText(impatient);
   const entry = loaded.documents[0]!;
   const fixed = await withTimeoutBudgetsFixed(entry, loaded.services.topo.Models.analysisOf(entry), loaded.documents, loaded.services);
   return {
@@ -48,7 +48,7 @@ describe('withTimeoutBudgetsFixed', () => {
   });
 
   it('builds the imported files from their text, and edits only the entry', async () => {
-    const loaded = await parse('import "lib.topo"\narchitecture app\nservice a {\n  call b timeout 10ms\n}\n', { 'file:///ws/lib.topo': 'service b {\n  work 20ms constant\n}\n' });
+    const loaded = await loadText('import "lib.topo"\narchitecture app\nservice a {\n  call b timeout 10ms\n}\n', { 'file:///ws/lib.topo': 'service b {\n  work 20ms constant\n}\n' });
     const entry = loaded.documents[0]!;
     const fixed = await withTimeoutBudgetsFixed(entry, loaded.services.topo.Models.analysisOf(entry), loaded.documents, loaded.services);
     expect(fixed.edits).toBe(1);

@@ -50,12 +50,29 @@ export function sweepPoint(over: SweepOver, value: number, r: SimulationResult):
   };
 }
 
-function runInWorker(workerUrl: URL, model: Model, options: SweepRunOptions): Promise<SimulationResult> {
+/** One run on a worker thread; an abort terminates the thread and rejects with the signal's reason. */
+function runInWorker(workerUrl: URL, model: Model, options: SweepRunOptions, signal: AbortSignal | undefined): Promise<SimulationResult> {
   return new Promise((resolve, reject) => {
     const w = new Worker(workerUrl, { workerData: { model, options } });
-    w.once('message', (m: { result?: SimulationResult; error?: string }) => (m.result ? resolve(m.result) : reject(new Error(m.error))));
-    w.once('error', reject);
-    w.once('exit', (code) => code !== 0 && reject(new Error(`sweep worker exited with code ${code}`)));
+    const abort = (): void => {
+      void w.terminate();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    const settled = (): void => signal?.removeEventListener('abort', abort);
+    w.once('message', (m: { result?: SimulationResult; error?: string }) => {
+      settled();
+      if (m.result) resolve(m.result);
+      else reject(new Error(m.error));
+    });
+    w.once('error', (e) => {
+      settled();
+      reject(e);
+    });
+    w.once('exit', (code) => {
+      settled();
+      if (code !== 0) reject(new Error(`sweep worker exited with code ${code}`));
+    });
   });
 }
 
@@ -67,17 +84,22 @@ export interface SweepOptions extends Pick<SimulateOptions, 'scenario' | 'seed' 
   /** The bundled sweep worker (sweep-worker.ts); without it the runs go one after another here. */
   workerUrl?: URL;
   onPoint?: (p: SweepPoint) => void;
+  /** When aborted the sweep stops at once (the runs under way too) and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export async function sweep(model: Model, values: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
-  const { jobs = 1, workerUrl, onPoint, over = 'rps', ...runOptions } = options;
+  const { jobs = 1, workerUrl, onPoint, over = 'rps', signal, ...runOptions } = options;
   const results: SimulationResult[] = new Array(values.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < values.length) {
+      signal?.throwIfAborted();
       const i = next++;
       const opts: SweepRunOptions = { ...runOptions, ...(over === 'rps' ? { rps: values[i]! } : { users: values[i]! }) };
-      results[i] = workerUrl && jobs > 1 ? await runInWorker(workerUrl, model, opts) : await simulate(model, opts);
+      results[i] = workerUrl && jobs > 1 ? await runInWorker(workerUrl, model, opts, signal) : await simulate(model, { ...opts, ...(signal ? { signal } : {}) });
+      // A run stopped by the signal measured only part of its time: not a point.
+      signal?.throwIfAborted();
       onPoint?.(sweepPoint(over, values[i]!, results[i]!));
     }
   };

@@ -70,4 +70,22 @@ describe('a sweep', () => {
     expect(threaded).toEqual(here);
     expect([...seen].sort((a, b) => a - b)).toEqual(rates);
   });
+
+  // A 60-second run of 20,000 rps takes the simulator seconds: an abort 300 ms in lands inside the
+  // first runs, which must not finish, nor the ones after them start.
+  const long = buildModel({
+    network: ZERO_NETWORK,
+    services: [{ name: 'server', instances: 1, zones: ['a'], threads: 64, work: work(1) }],
+    scenarios: [{ name: 'long', loads: [[20_000, 'server', 60_000]], seed: 3 }],
+  });
+  it.each([
+    ['in this thread', {}],
+    ['on worker threads', { jobs: 2 }],
+  ])('stops at once when aborted, %s, runs under way included', async (_, threads) => {
+    const controller = new AbortController();
+    const points: number[] = [];
+    setTimeout(() => controller.abort(new Error('stop')), 300);
+    await expect(sweep(long, [10_000, 20_000, 30_000], { ...threads, ...('jobs' in threads ? { workerUrl } : {}), signal: controller.signal, onPoint: (p) => points.push(p.rps) })).rejects.toThrow('stop');
+    expect(points).toEqual([]);
+  });
 });

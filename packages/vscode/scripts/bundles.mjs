@@ -1,6 +1,6 @@
 // The extension's bundles, built by scripts/build.mjs (and by tests that need the views):
 //   dist/extension.js  the client: CommonJS, as VS Code 1.96 loads extensions; `vscode` external
-//   dist/server.mjs    the language server (ESM, like Langium), with the elkjs worker beside it
+//   dist/server.mjs    the language server (ESM, like Langium), with the elkjs and sweep workers beside it
 //   dist/views/        views.js and views.css: the webviews (packages/views)
 // and the files the manifest and the server point into: the grammar and the rule pages.
 import { build } from 'esbuild';
@@ -29,12 +29,14 @@ export async function buildExtension() {
   });
   // web-worker starts its worker thread on its own module file (import.meta.url): as an
   // entry of its own it is split into a chunk, so the thread loads that chunk and not the
-  // whole server.
+  // whole server. A sweep's runs go to worker threads on sweep-worker.mjs, which shares the
+  // simulator's chunk with the server.
   await build({
     ...node,
     entryPoints: {
       server: join(extension, 'src/server-main.ts'),
       'web-worker': 'web-worker',
+      'sweep-worker': join(repo, 'packages/simulator/src/sweep-worker.ts'),
     },
     absWorkingDir: repo,
     outdir: dist,

@@ -12,6 +12,7 @@ import { exportSvg } from './commands/export-svg.js';
 import { importCommand } from './commands/import.js';
 import { newArchitectureFile } from './commands/new-file.js';
 import { runSimulation } from './commands/simulate.js';
+import { sweepLoad } from './commands/sweep.js';
 import type { Topo } from './context.js';
 import { notOpen, topoUri } from './target.js';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './webviews/compare-panel.js';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command(TopoCommands.showCarbon, openPreview(topo, 'carbon')),
     command(TopoCommands.simulate, (uri, scenario) => runSimulation(topo, uri, scenario)),
     command(TopoCommands.compareFixed, (uri, scenario) => compareWithFixedBudgets(topo, uri, scenario)),
+    command(TopoCommands.sweepLoad, (uri, scenario) => sweepLoad(topo, uri, scenario)),
     command(TopoCommands.exportSvg, (uri) => exportSvg(topo, uri)),
     command(TopoCommands.exportAs, (uri, format) => exportAs(topo, uri, format)),
     command(TopoCommands.importSpigo, (uri) => importCommand('spigo', output, uri)),

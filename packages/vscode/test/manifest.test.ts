@@ -34,6 +34,7 @@ describe('the extension manifest', () => {
       'Topo: Open Preview to the Side',
       'Topo: Run Simulation…',
       'Topo: Show Carbon Estimate',
+      'Topo: Sweep Load…',
     ]);
   });
 

@@ -21,6 +21,7 @@ const SHIPPED = [
   'THIRD-PARTY-NOTICES.md',
   'dist/elk-worker.min.js',
   'dist/server.mjs',
+  'dist/sweep-worker.mjs',
   'dist/views/views.css',
   'dist/views/views.js',
   'dist/web-worker.mjs',

@@ -2,12 +2,12 @@
 // text, JSON, SARIF or GitHub Actions workflow commands.
 import { sep } from 'node:path';
 import { summarizeFindings, type Finding } from '@topo/model';
-import { loadModel, type TopoLimits } from '@topo/language';
+import type { TopoLimits } from '@topo/language';
+// The language's loading alone, not its index: a check loads no formatter, simulator or LSP.
+import { loadModel } from '@topo/language/load';
 import { formatFindingLine, formatWorkflowCommand, toJsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { choiceOption, integerOption, numberOption, parseCommandArgs } from '../options.js';
-import { rulePages } from '../rule-pages.js';
-import { toSarif } from '../sarif.js';
 import { topoFiles } from '../topo-files.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -31,7 +31,7 @@ export const check: Command = {
     if (positionals.length === 0) throw new UsageError(`which files or folders? usage: ${check.usage}`);
     const files = topoFiles(positionals, io);
     const findings = await findingsOf(files, limits, io);
-    io.stdout(render(format, findings, files.length, io.cwd));
+    io.stdout(await render(format, findings, files.length, io.cwd));
     const { errors, warnings } = summarizeFindings(findings);
     const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
     if (tooManyWarnings) io.stderr(`topo check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
@@ -50,12 +50,15 @@ async function findingsOf(files: string[], limits: Partial<TopoLimits>, io: CliI
   return dedupe(all);
 }
 
-function render(format: (typeof FORMATS)[number], findings: Finding[], files: number, cwd: string): string {
+async function render(format: (typeof FORMATS)[number], findings: Finding[], files: number, cwd: string): Promise<string> {
   switch (format) {
     case 'json':
       return JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, cwd)) }, null, 2) + '\n';
-    case 'sarif':
+    case 'sarif': {
+      // Only SARIF reads the rule pages.
+      const [{ toSarif }, { rulePages }] = await Promise.all([import('../sarif.js'), import('../rule-pages.js')]);
       return JSON.stringify(toSarif(findings, rulePages(), cwd), null, 2) + '\n';
+    }
     case 'github':
       return findings.map((f) => formatWorkflowCommand(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
     case 'text':

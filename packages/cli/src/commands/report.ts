@@ -2,12 +2,14 @@
 // simulation results as one static HTML page — data, script and styles inlined, no
 // network — for people without VS Code and for CI artifacts. Prints a short summary.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
 import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
 import { recognisePattern, ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
 import { sweepRefusal } from '@topo/simulator/sweep-range';
+import { sweepWorkerUrl } from '../sweep-worker-url.js';
 import { readViewAssets } from '@topo/views/assets';
 import type { ReportData } from '@topo/views/messages';
 import { reportHtml } from '@topo/views/report-page';
@@ -95,14 +97,21 @@ async function runScenario(model: Model, scenario: string | undefined, seed: num
   }
 }
 
-/** The scenario at each rate or number of users, one run after another, for the bottleneck plots. */
-async function runSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult> {
+/** The scenario at each rate or number of users, on as many worker threads as there are cores, for the bottleneck plots. */
+/** Ctrl-C stops the sweep: undefined, and the page is written without the plots. */
+async function runSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult | undefined> {
   const refusal = sweepRefusal(resolveScenario(model, scenario), over);
   if (refusal) throw new UsageError(refusal);
   let done = 0;
   const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
   try {
-    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint });
+    const workerUrl = sweepWorkerUrl();
+    const threads = workerUrl ? { workerUrl, jobs: Math.min(values.length, availableParallelism()) } : {};
+    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...threads, ...(io.signal ? { signal: io.signal } : {}) });
+  } catch (e) {
+    if (!io.signal?.aborted) throw e;
+    io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');
+    return undefined;
   } finally {
     if (io.isTTY) io.stderr('\r\x1b[K');
   }

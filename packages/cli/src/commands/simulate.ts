@@ -1,10 +1,9 @@
 // `topo simulate FILE`: runs a scenario of the architecture on the simulator and prints an
 // R-like summary or the JSON result; optionally writes traces, sweeps the load rate or users, or
 // compares the design with its budgets fixed or with another version of it.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '@topo/language';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed, type WhatIfVersion } from '@topo/language/what-if';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
@@ -24,6 +23,7 @@ import {
   type Span,
 } from '@topo/simulator';
 import { sweepRefusal } from '@topo/simulator/sweep-range';
+import { sweepWorkerUrl } from '../sweep-worker-url.js';
 import { formatComparison } from '../format-comparison.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { loadSimulatableModel } from '../load.js';
@@ -87,7 +87,16 @@ export const simulate: Command = {
         const jobs = integerOption(values.jobs, 'jobs', Math.min(rates.length, availableParallelism()), 1);
         const refusal = sweepRefusal(resolveScenario(model, scenario), over);
         if (refusal) throw new UsageError(refusal);
-        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...workerOption() });
+        const signal = io.signal ? { signal: io.signal } : {};
+        const workerUrl = sweepWorkerUrl();
+        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...(workerUrl ? { workerUrl } : {}), ...signal }).catch((e: unknown) => {
+          if (io.signal?.aborted) return undefined;
+          throw e;
+        });
+        if (!result) {
+          io.stderr('sweep stopped: its runs are shown together, so none is printed\n');
+          return EXIT_INTERRUPTED;
+        }
         io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
         return 0;
       }
@@ -188,11 +197,6 @@ function scenarioName(model: Model, name: string | undefined): string | undefine
  * The bundled CLI ships the sweep's worker thread beside itself; run from sources (tests)
  * there is none, and the sweep's runs go one after another in this thread.
  */
-function workerOption(): { workerUrl?: URL } {
-  const url = new URL('./sweep-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? { workerUrl: url } : {};
-}
-
 /** A one-line progress bar on a terminal's stderr, for runs that take over a second. */
 function progressBar(io: CliIO): { update: (p: Progress) => void; clear: () => void } {
   const started = Date.now();

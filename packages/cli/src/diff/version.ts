@@ -9,7 +9,7 @@ import { importPath, importsOf, loadModel, parseModelFromString, resolveImport, 
 import type { Finding } from '@topo/model';
 import { displayPath, toJsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError, type CliIO } from '../io.js';
-import { requireReadableFile } from '../load.js';
+import { requireReadableFile } from '../topo-files.js';
 import { git, RevisionFiles } from './revision-files.js';
 
 export interface Version {

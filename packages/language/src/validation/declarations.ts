@@ -63,19 +63,23 @@ const ONCE: Record<string, string[][]> = {
   Scenario: [['warmup'], ['seed']],
 };
 
+/** For each node type, the group of each keyword in ONCE. */
+const GROUP_OF = new Map(Object.entries(ONCE).map(([type, groups]) => [type, new Map(groups.flatMap((g) => g.map((keyword) => [keyword, g] as const)))]));
+
 /** `duplicate-property`: a property given twice in one block or call. */
 export function checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): void {
-  const groups = ONCE[node.$type];
+  const groups = GROUP_OF.get(node.$type);
   if (!groups) return;
   // One pass over the node's own level: property keywords, and its instances/work children.
-  const seen = new Map<string[] | string, number>();
+  let seen: Map<string[] | string, number> | undefined;
   for (const item of ownLevel(node)) {
     // The keyword's value from the grammar: a CST node's text is a fresh substring each time.
     const keyword = item.astNode === node && item.grammarSource?.$type === 'Keyword' ? (item.grammarSource as GrammarAST.Keyword).value : undefined;
-    const group = keyword === undefined ? undefined : groups.find((g) => g.includes(keyword));
+    const group = keyword === undefined ? undefined : groups.get(keyword);
     const child = item.astNode !== node && CHILD_PROPERTIES.has(item.astNode.$type) ? item.astNode.$type : undefined;
     const key = group && !isNameToken(item) ? group : child;
     if (!key) continue;
+    seen ??= new Map();
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count > 1) {

@@ -77,6 +77,7 @@ export class AnalysisContext {
       this.outgoing.push([]);
       this.incoming.push([]);
     }
+    this.targets = this.nodes.map(() => []);
     for (const s of model.services) {
       const from = this.nodeOf.get(s.name)!;
       if (this.nodes[from] !== s) continue;
@@ -84,12 +85,12 @@ export class AnalysisContext {
         const to = this.nodeOf.get(call.target);
         if (to === undefined) continue;
         this.outgoing[from]!.push(call);
+        this.targets[from]!.push(to);
         this.incoming[to]!.push(call);
       }
     }
     this.components = this.nodes;
     this.services = this.nodes.filter((c): c is Service => c.kind === 'service');
-    this.targets = this.outgoing.map((calls) => calls.map((c) => this.nodeOf.get(c.target)!));
     const sccs = stronglyConnectedComponents(this.targets);
     this.sccOf = sccs.of;
     this.sccMembers = sccs.list;
@@ -98,7 +99,12 @@ export class AnalysisContext {
         if (sccs.of[from] === sccs.of[this.targets[from]![j]!]) this.cycleCalls.add(call.id);
       }),
     );
-    this.topological = sccs.list.flatMap((members) => members.map((i) => this.nodes[i]!)).reverse();
+    const topological: Component[] = [];
+    for (let k = sccs.list.length - 1; k >= 0; k--) {
+      const members = sccs.list[k]!;
+      for (let j = members.length - 1; j >= 0; j--) topological.push(this.nodes[members[j]!]!);
+    }
+    this.topological = topological;
 
     this.entryNames = new Set(model.scenarios.flatMap((s) => s.loads.map((l) => l.target)));
     for (const s of this.services) if (this.incoming[this.nodeOf.get(s.name)!]!.length === 0) this.entryNames.add(s.name);

@@ -54,16 +54,19 @@ export function needOf(component: Component, costOf: (call: Call) => CallCost = 
 }
 
 function stepTerms(service: Service, costOf: (call: Call) => CallCost): NeedTerm[] {
-  return service.steps.flatMap((step): NeedTerm[] => {
+  const terms: NeedTerm[] = [];
+  for (const step of service.steps) {
     if (step.kind === 'call') {
       const cost = costOf(step.call);
-      return [{ kind: 'call', cost, ms: cost.ms }];
+      terms.push({ kind: 'call', cost, ms: cost.ms });
+      continue;
     }
     const calls = step.kind === 'parallel' ? step.calls : step.routes;
-    if (calls.length === 0) return [];
+    if (calls.length === 0) continue;
     const costs = calls.map(costOf);
-    return [{ kind: step.kind, costs, ms: Math.max(...costs.map((c) => c.ms)) }];
-  });
+    terms.push({ kind: step.kind, costs, ms: Math.max(...costs.map((c) => c.ms)) });
+  }
+  return terms;
 }
 
 /** `3 attempts × 2s`, `10ms`, `2 attempts × 150ms + 1 × 10ms backoff`, `no timeout`. */

@@ -1,6 +1,7 @@
 // The results of a run: what happened (summary), when (throughput and p99 per second, and
 // attempts and wasted work per second, with each fault's window shaded), how long requests took (histogram, percentiles) and where (per
-// service: utilisation, timeouts, retries, wasted work). Exports as JSON and CSV.
+// service: utilisation, timeouts, retries, wasted work), after a sweep's bottleneck plots when
+// there was one. Exports as JSON and CSV.
 import type uPlot from 'uplot';
 import type { Host } from '../host.js';
 import type { ExportFormat, ResultsData } from '../messages.js';
@@ -10,6 +11,7 @@ import { chartPalette } from '../theme.js';
 import { histogramChart, timelineChart, workChart } from './charts.js';
 import { exportFile } from './export.js';
 import type { SweepResult } from '@topo/simulator';
+import { recognisePattern } from '@topo/simulator/patterns';
 import { responseChart, throughputChart, uslInWords } from './bottleneck.js';
 import { autoscaled, instancesChart } from './instances.js';
 import { rightSizingHtml } from './right-sizing.js';
@@ -98,6 +100,12 @@ function sweepHtml(sweep: SweepResult): string {
   );
 }
 
+/** The bottleneck pattern of the talk the run or the sweep shows, when one does. */
+function patternHtml(data: ResultsData): string {
+  const found = recognisePattern({ run: data.result, ...(data.sweep ? { sweep: data.sweep } : {}) });
+  return found ? `<section><p class="pattern"><strong>Pattern:</strong> ${escapeHtml(found.sentence)}</p></section>` : '';
+}
+
 function resultsHtml(data: ResultsData): string {
   const r = data.result;
   const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
@@ -106,6 +114,9 @@ function resultsHtml(data: ResultsData): string {
     `<header class="toolbar"><h1>Simulation: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
     `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>` +
     summaryHtml(r) +
+    patternHtml(data) +
+    // A sweep is what was asked for: its plots come before the run's details.
+    (data.sweep ? sweepHtml(data.sweep) : '') +
     `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${hasResilience(r) ? RESILIENCE_NOTE : ''}</section>` +
     (autoscaled(r).length > 0 ? `<section><h2>Instances over time</h2><div class="chart instances-chart"></div>${INSTANCES_NOTE}</section>` : '') +
     `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
@@ -115,7 +126,6 @@ function resultsHtml(data: ResultsData): string {
     `<section><h2>Percentiles</h2>${percentilesHtml(r.latencyMs)}</section></div>` +
     `<section><h2>Services</h2>${servicesHtml(r)}</section>` +
     (data.rightSizing ? rightSizingHtml(data.rightSizing) : '') +
-    (data.sweep ? sweepHtml(data.sweep) : '') +
     `</div>`
   );
 }

@@ -1,6 +1,6 @@
-// The results of a simulation: one panel per file and scenario, reused when the scenario
-// runs again, restored from the view's state after a reload. Files the view makes (JSON,
-// CSV, traces) are saved where the user says.
+// The results of a simulation: one panel per file and scenario (and one for its sweep),
+// reused when the scenario runs (or is swept) again, restored from the view's state after a
+// reload. Files the view makes (JSON, CSV, traces) are saved where the user says.
 import * as vscode from 'vscode';
 import type { ResultsData } from '@topo/views/messages';
 import { siblingUri } from '../target.js';
@@ -11,8 +11,8 @@ export const RESULTS_VIEW_TYPE = 'topo.results';
 export const ResultsPanel = new DataPanels<ResultsData>({
   viewType: RESULTS_VIEW_TYPE,
   view: 'results',
-  title: (data) => `Simulation: ${data.result.scenario} (${data.name})`,
-  key: (data) => `${data.result.scenario} ${data.uri}`,
+  title: (data) => `${data.sweep ? 'Sweep' : 'Simulation'}: ${data.result.scenario} (${data.name})`,
+  key: (data) => `${data.sweep ? 'sweep' : 'run'} ${data.result.scenario} ${data.uri}`,
   message: (data) => ({ type: 'results', data }),
   receive(message, data) {
     if (message.type === 'save') void save(data, message.fileName, message.text);

@@ -3,19 +3,13 @@ import type { AnalysisContext } from '../context.js';
 import { finding, reportAt, type AnalysisFinding } from '../finding.js';
 
 export function missingTimeout(ctx: AnalysisContext): AnalysisFinding[] {
-  return ctx.services.flatMap((s) =>
-    ctx.callsFrom(s.name).flatMap((call) =>
-      call.timeoutMs !== undefined
-        ? []
-        : [
-            finding(
-              'missing-timeout',
-              'warning',
-              `the call to ${call.target} has no timeout: if ${call.target} hangs, ${s.name} waits with it, and no caller of ${s.name} can budget for it`,
-              reportAt(ctx.model, call.loc, s.loc),
-              { callId: call.id, subject: s.name },
-            ),
-          ],
-    ),
-  );
+  const out: AnalysisFinding[] = [];
+  for (const s of ctx.services) {
+    for (const call of ctx.callsFrom(s.name)) {
+      if (call.timeoutMs !== undefined) continue;
+      const message = `the call to ${call.target} has no timeout: if ${call.target} hangs, ${s.name} waits with it, and no caller of ${s.name} can budget for it`;
+      out.push(finding('missing-timeout', 'warning', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
+    }
+  }
+  return out;
 }

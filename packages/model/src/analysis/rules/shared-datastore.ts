@@ -18,11 +18,10 @@ export function sharedDatastore(ctx: AnalysisContext): AnalysisFinding[] {
   for (const store of ctx.components) {
     if (store.kind === 'service') continue;
     const storeOwners = owners.get(store.name) ?? [];
-    const calls = ctx.callsInto(store.name);
     const unowned = storeOwners.length === 0 && store.team === undefined;
-    const callers = ctx.callers(store.name);
+    const callers = unowned ? ctx.callers(store.name) : [];
     if (unowned && callers.length < 2) continue;
-    for (const call of calls) {
+    for (const call of ctx.callsInto(store.name)) {
       const caller = ctx.service(call.from)!;
       if (!unowned && belongs(caller, store, storeOwners)) continue;
       const message = unowned
