@@ -12,7 +12,7 @@ import { TopoCompletionProvider } from './lsp/completion.js';
 import { TopoHoverProvider } from './lsp/hover.js';
 import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { LastRuns } from './right-sizing.js';
-import { registerTopo, TopoModule, type TopoServices } from './topo-module.js';
+import { registerTopo, TopoModule, TopoSharedModule, type TopoServices } from './topo-module.js';
 
 export interface TopoLspAddedServices {
   topo: {
@@ -38,7 +38,7 @@ export const TopoLspModule: Module<TopoLspServices, PartialLangiumServices & Top
 
 /** The language with the editor's features, for the language server (and tests of those features). */
 export function createTopoLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Topo: TopoLspServices } {
-  const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule);
+  const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule, TopoSharedModule);
   const Topo = registerTopo(inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule, TopoLspModule), context.connection !== undefined);
   return { shared, Topo };
 }

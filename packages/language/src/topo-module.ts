@@ -2,10 +2,11 @@
 // scoping, validation and the model cache; all a check needs. The editor's features are
 // added by topo-lsp-module.ts, which only the server loads: the CLI never reads Langium's
 // LSP nor vscode-languageserver.
-import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, ReferenceDescriptionProvider } from 'langium';
+import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices, ReferenceDescriptionProvider } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
 import { TopoConfigs } from './config.js';
+import { TopoDocumentBuilder } from './document-builder.js';
 import { TopoDocumentValidator } from './document-validator.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
@@ -45,6 +46,13 @@ export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoA
   },
 };
 
+/** The services all Topo languages share: rebuilding what imports a changed file (document-builder.ts). */
+export const TopoSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+  workspace: {
+    DocumentBuilder: (shared) => new TopoDocumentBuilder(shared),
+  },
+};
+
 /**
  * For documents built once (load.ts): no index of the references between them, which only
  * finding references, renaming and rebuilding what an edit affects read (some 6% of the time
@@ -58,7 +66,7 @@ const OneBuildModule: Module<TopoServices, PartialLangiumCoreServices> = {
 
 /** The language without an editor: the CLI's, the tests' and the benchmarks'. `oneBuild`: see OneBuildModule. */
 export function createTopoServices(context: DefaultSharedCoreModuleContext, { oneBuild = false } = {}): { shared: LangiumSharedCoreServices; Topo: TopoServices } {
-  const shared = inject(createDefaultSharedCoreModule(context), TopoGeneratedSharedModule);
+  const shared = inject(createDefaultSharedCoreModule(context), TopoGeneratedSharedModule, TopoSharedModule);
   const Topo = registerTopo(inject(createDefaultCoreModule({ shared }), TopoGeneratedModule, TopoModule, oneBuild ? OneBuildModule : {}), false);
   return { shared, Topo };
 }

@@ -81,4 +81,17 @@ describe('an edit in an imported file', () => {
     expect(ws.model(APP).services.flatMap((s) => s.calls.map((c) => `${c.from}→${c.target}#${c.id}`))).toEqual(['api→orders#0', 'api→db#1', 'orders→db#2']);
     expect(ws.model(LIB).services.flatMap((s) => s.calls.map((c) => `${c.from}→${c.target}#${c.id}`))).toEqual(['orders→db#0']);
   });
+
+  it('reaches a file that imports it through another, which refers to nothing in it', async () => {
+    // app imports mid, mid imports lib: app sees lib's names, so a service lib declares
+    // clashes with app's own, although app names nothing of lib's.
+    const MID = 'file:///ws/mid.topo';
+    const ws = await workspace({ [LIB]: 'service other {\n}\n', [MID]: 'import "lib.topo"\n', [APP]: 'import "mid.topo"\nservice web {\n}\n' });
+    const clashes = () => ws.codes(APP).filter((c) => c.startsWith('duplicate-name'));
+    expect(clashes()).toEqual([]);
+    await ws.edit(LIB, 'service web {\n}\n');
+    expect(clashes()).toEqual(['duplicate-name@2']);
+    await ws.edit(LIB, 'service other {\n}\n');
+    expect(clashes()).toEqual([]);
+  });
 });
