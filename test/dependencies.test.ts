@@ -1,7 +1,7 @@
 // The packages import one another only along the allowed arrows (.dependency-cruiser.mjs),
 // checked by dependency-cruiser over every package's files; the arrows are exactly those the
 // sources use, they run one way, and ARCHITECTURE.md's package map lists the same. The same
-// check holds the engines' modules to one way among themselves (`engine-modules-one-way`).
+// check holds every package's modules to one way among themselves (`modules-one-way`).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
