@@ -4,7 +4,7 @@ import { sep } from 'node:path';
 import { summarizeFindings, type Finding } from '@topo/model';
 import type { TopoLimits } from '@topo/language';
 // The language's loading alone, not its index: a check loads no formatter, simulator or LSP.
-import { loadModel } from '@topo/language/load';
+import { createLoader } from '@topo/language/load';
 import { formatFindingLine, formatWorkflowCommand, toJsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError, type CliIO, type Command } from '../io.js';
 import { choiceOption, integerOption, numberOption, parseCommandArgs } from '../options.js';
@@ -39,13 +39,14 @@ export const check: Command = {
   },
 };
 
-/** One file after another (memory stays that of one model); a file imported by many is reported once. */
+/** One file after another on one loader (memory stays that of one model); a file imported by many is reported once. */
 async function findingsOf(files: string[], limits: Partial<TopoLimits>, io: CliIO): Promise<Finding[]> {
   const all: Finding[] = [];
+  const load = createLoader({ limits });
   for (const file of files) {
     // Imports stay inside the current directory when the file is in it (loadModel's rule, with the CLI's cwd).
     const workspaceRoot = file.startsWith(io.cwd.endsWith(sep) ? io.cwd : io.cwd + sep) ? io.cwd : undefined;
-    all.push(...(await loadModel(file, { limits, workspaceRoot })).findings);
+    all.push(...(await load(file, workspaceRoot)).findings);
   }
   return dedupe(all);
 }
