@@ -11,6 +11,7 @@ import { repoRoot } from './code-server.js';
 import { acceptFileDialog, cursorPosition, editorText, hidePanel, reloadWindow, retypeLine, waitInFrame } from './editor-actions.js';
 import { findWebviewFrame, launchVSCode, openFile, pickQuickItem, runCommand, waitForProblems, type Problem, type VSCodeSession } from './harness.js';
 import { sessionHooks, topoVsixPath } from './topo-session.js';
+import { topoModel } from '../../bench/model.mjs';
 
 /** A spigo architecture: a web front (denominator) calling an app (karyon). */
 const spigoShop = {
@@ -33,6 +34,9 @@ function edgeLabels(frame: Frame, source: string): Promise<string[]> {
   return frame.$$eval(`.diagram-canvas .edge-label[data-source="${source}"] .label`, (labels) => labels.map((l) => l.textContent ?? ''));
 }
 
+/** The benchmarks' model of 100 services (and 25 datastores): the size the preview's speed goal names. */
+const HUNDRED = topoModel(100);
+
 describe('the Topo extension in code-server', () => {
   let work: string;
   let folder: string;
@@ -47,6 +51,7 @@ describe('the Topo extension in code-server', () => {
     await writeFile(path.join(folder, 'shop_arch.json'), JSON.stringify(spigoShop));
     await cp(path.join(interopFixtures, 'istio-bookinfo/bookinfo.yaml'), path.join(folder, 'bookinfo.yaml'));
     await cp(path.join(interopFixtures, 'zipkin/yelp.json'), path.join(folder, 'yelp.json'));
+    await writeFile(path.join(folder, 'hundred.topo'), HUNDRED);
     vscode = await launchVSCode({ name: 'extension', folder, extensions: [vsix] });
     console.info(`workbench shown in ${vscode.times.loadMs} ms, extensions loaded in ${vscode.times.readyMs} ms`);
   });
@@ -213,5 +218,23 @@ describe('the Topo extension in code-server', () => {
     expect(written).toContain('n0["edge<br/><small>service</small>"]');
     await expect.poll(() => editorText(vscode.page), { timeout: 10_000 }).toContain('flowchart LR');
     await vscode.screenshot('export-mermaid');
+  });
+
+  // The goal (issue 17) is 300 ms from the last keystroke, layout included; the time is
+  // logged, not asserted: a shared machine's timings are no test.
+  it('previews 100 services beside their file, and follows an edit', async () => {
+    await runCommand(vscode.page, 'View: Focus First Editor Group');
+    await openFile(vscode.page, 'hundred.topo');
+    await runCommand(vscode.page, 'Topo: Open Preview to the Side');
+    const frame = await findWebviewFrame(vscode.page, '.diagram-canvas svg .node[data-id="edge0"]', 60_000);
+    expect(await frame.locator('.diagram-canvas svg .node').count()).toBe(125);
+    // The last service's last call, the line before its closing brace.
+    const lines = HUNDRED.trimEnd().split('\n');
+    const [, target] = /call (\S+) timeout 300ms/.exec(lines.at(-2)!)!;
+    const source = /service (\S+) \{/.exec(lines.findLast((l) => l.startsWith('service '))!)![1]!;
+    await retypeLine(vscode.page, lines.length - 1, `call ${target} timeout 301ms`);
+    const typed = Date.now();
+    await waitInFrame(frame, 'the 100-service preview', (id) => Array.from(document.querySelectorAll(`.edge-label[data-source="${id}"] .label`)).some((l) => l.textContent === '301ms'), source);
+    console.info(`the 100-service preview showed the edit ${Date.now() - typed} ms after the last keystroke`);
   });
 });

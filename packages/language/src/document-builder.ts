@@ -4,7 +4,7 @@
 // reaches through another), so every file that imports a changed one, directly or not, is
 // relinked and validated again too.
 import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import type { TopoFile } from './generated/ast.js';
+import { isTopoFile } from './generated/ast.js';
 import { importPath, importsOf, resolveImport } from './imports.js';
 
 export class TopoDocumentBuilder extends DefaultDocumentBuilder {
@@ -21,7 +21,10 @@ export class TopoDocumentBuilder extends DefaultDocumentBuilder {
     const importedBy = new Map<string, string[]>();
     for (const doc of this.langiumDocuments.all) {
       const uri = doc.uri.toString();
-      for (const imp of importsOf(doc.parseResult.value as TopoFile)) {
+      const root = doc.parseResult.value;
+      // A changed document is about to be parsed again: a new one holds a placeholder until then.
+      if (changed.has(uri) || !isTopoFile(root)) continue;
+      for (const imp of importsOf(root)) {
         const target = resolveImport(doc.uri, importPath(imp)).toString();
         const list = importedBy.get(target);
         if (list) list.push(uri);

@@ -94,4 +94,12 @@ describe('an edit in an imported file', () => {
     await ws.edit(LIB, 'service other {\n}\n');
     expect(clashes()).toEqual([]);
   });
+
+  it('reaches the importer of a file created after it', async () => {
+    // Langium holds a new file as a placeholder until it parses it: the rebuild must not read it as a file.
+    const ws = await workspace({ [APP]: app });
+    expect(ws.codes(APP)).toContain('unresolved-import@1');
+    await ws.edit(LIB, lib('500ms'));
+    expect(ws.codes(APP)).toEqual(['timeout-budget@4']);
+  });
 });
