@@ -2,7 +2,7 @@
 // to the node elkjs chose to hold them) made absolute, below a header, above a legend.
 import type { ElkEdgeSection, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Model } from '@topo/model';
-import { callTooltip, isConditional } from './call-labels.js';
+import { callLabel, callTooltip, isConditional } from './call-labels.js';
 import { edgeId, type DiagramGraph } from './elk-graph.js';
 import { UNMARKED, type Marks } from './findings.js';
 import type { Box, Layout, LayoutEdge, LayoutGroup, LayoutJunction, LayoutNode, Point, TextLine } from './layout-types.js';
@@ -128,7 +128,8 @@ export function fromElk(model: Model, graph: DiagramGraph, laidOut: ElkNode, mar
       dashed: isConditional(call),
       points,
       label: label && {
-        text: label.text ?? '',
+        // From the call, not ELK's copy: a layout is reused for text of the same size (layout.ts).
+        text: callLabel(call),
         x: r(at.x + (label.x ?? 0)),
         y: r(at.y + (label.y ?? 0)),
         width: r(label.width ?? 0),

@@ -27,12 +27,34 @@ export async function layoutDiagram(model: Model, options: LayoutDiagramOptions 
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    const laidOut = await Promise.race([layoutOrUnpartitioned(elk, graph.elk), aborted]);
+    const key = layoutKey(graph.elk);
+    const laidOut = recentLayouts.get(key) ?? (await Promise.race([layoutOrUnpartitioned(elk, graph.elk), aborted]));
+    remember(key, laidOut);
     return fromElk(model, graph, laidOut, marks);
   } finally {
     if (onAbort) signal?.removeEventListener('abort', onAbort);
     if (!options.elk) elk.terminateWorker();
   }
+}
+
+/**
+ * The last layouts, by their graph without its texts. ELK is deterministic and places boxes
+ * by their sizes, not their words, so an edit that changes no box or label size — a
+ * scenario, a work time, a comment, a timeout of as many digits — lays out as before: the
+ * editor's preview then skips ELK, most of its time. The texts come from the graph drawn.
+ */
+const recentLayouts = new Map<string, ElkNode>();
+const RECENT_LAYOUTS = 8;
+
+function layoutKey(graph: ElkNode): string {
+  return JSON.stringify(graph, (key, value: unknown) => (key === 'text' ? undefined : value));
+}
+
+/** Keeps a layout as the most recent, forgetting the oldest beyond RECENT_LAYOUTS. */
+function remember(key: string, laidOut: ElkNode): void {
+  recentLayouts.delete(key);
+  recentLayouts.set(key, laidOut);
+  if (recentLayouts.size > RECENT_LAYOUTS) recentLayouts.delete(recentLayouts.keys().next().value!);
 }
 
 /**

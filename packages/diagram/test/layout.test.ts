@@ -182,3 +182,39 @@ describe('the layout engine', () => {
     expect(layout.nodes).toHaveLength(4);
   });
 });
+
+describe('an edit that changes no size', () => {
+  const shop = (timeoutMs: number, description?: string) =>
+    buildModel({
+      name: 'shop',
+      ...(description ? { description } : {}),
+      services: [{ name: 'web', layer: 'edge', steps: [call('api', { timeoutMs })] }, { name: 'api' }],
+    });
+  /** The engine, counting the layouts it is asked for. */
+  const counting = () => {
+    let layouts = 0;
+    // The shared engine underneath, its layout counted.
+    const engine: typeof elk = Object.assign(Object.create(elk) as typeof elk, { layout: (...args: Parameters<typeof elk.layout>) => (layouts++, elk.layout(...args)) });
+    return { engine, layouts: () => layouts };
+  };
+  /** The edges but their words (label and tooltip), which come from the calls drawn. */
+  const withoutLabels = (l: Layout) => l.edges.map((e) => ({ ...e, tooltip: [], label: e.label && { ...e.label, text: '' } }));
+
+  it('reuses the layout and draws the new text; one that changes a size is laid out again', async () => {
+    // 300ms and 800ms are as wide; 3000ms is wider.
+    expect(textWidth('300ms', FONTS.edgeLabel)).toBe(textWidth('800ms', FONTS.edgeLabel));
+    const { engine, layouts } = counting();
+    const first = await layoutDiagram(shop(300), { elk: engine });
+    const second = await layoutDiagram(shop(800), { elk: engine });
+    expect(layouts()).toBe(1);
+    expect(second.edges[0]!.label!.text).toBe('800ms');
+    expect(withoutLabels(second)).toEqual(withoutLabels(first));
+    expect(second.nodes).toEqual(first.nodes);
+    // The header is the model's: a description moves everything down, laid out or not.
+    const described = await layoutDiagram(shop(800, 'after the edit'), { elk: engine });
+    expect(layouts()).toBe(1);
+    expect(described.nodes[0]!.y).toBeGreaterThan(first.nodes[0]!.y);
+    await layoutDiagram(shop(3000), { elk: engine });
+    expect(layouts()).toBe(2);
+  });
+});
