@@ -18,17 +18,23 @@ function quickInputRow(page: Page, label: string): Locator {
     .first();
 }
 
+/** How long the palette may take to open, F1 pressed again every PALETTE_RETRY_MS meanwhile. */
+const PALETTE_OPEN_MS = 30_000;
+const PALETTE_RETRY_MS = 3_000;
+
 /** Opens the quick input with F1 and replaces its `>` with `text`. */
 async function typeInQuickInput(page: Page, text: string): Promise<void> {
   const box = page.locator(`${quickInput} .quick-input-box input`);
+  const deadline = Date.now() + PALETTE_OPEN_MS;
   await page.keyboard.press('F1');
-  if (!(await appears(box, 3_000))) {
+  while (!(await appears(box, PALETTE_RETRY_MS))) {
+    if (Date.now() >= deadline) throw new Error(`the command palette did not open within ${PALETTE_OPEN_MS} ms`);
     // The keys went to a webview's frame, which keeps the focus after a click on its tab:
-    // take the focus back to the workbench's own document, and ask again.
+    // take the focus back to the workbench's own document, and ask again. Again, not once:
+    // on a loaded machine the palette can open after the wait, and that F1 then closed it.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('F1');
   }
-  await box.waitFor();
   await box.fill(text);
 }
 
