@@ -18,24 +18,36 @@ function quickInputRow(page: Page, label: string): Locator {
     .first();
 }
 
-/** How long the palette may take to open, F1 pressed again every PALETTE_RETRY_MS meanwhile. */
+/** How long the palette may take to take the text, tried again every PALETTE_RETRY_MS meanwhile. */
 const PALETTE_OPEN_MS = 30_000;
 const PALETTE_RETRY_MS = 3_000;
 
-/** Opens the quick input with F1 and replaces its `>` with `text`. */
+/**
+ * Opens the quick input with F1 and replaces its `>` with `text`. On a loaded machine the
+ * palette can open late, or close as it opens when a webview that is still drawing takes the
+ * focus: so F1 is pressed only while it is closed, and the text typed again until it holds.
+ */
 async function typeInQuickInput(page: Page, text: string): Promise<void> {
   const box = page.locator(`${quickInput} .quick-input-box input`);
   const deadline = Date.now() + PALETTE_OPEN_MS;
-  await page.keyboard.press('F1');
-  while (!(await appears(box, PALETTE_RETRY_MS))) {
-    if (Date.now() >= deadline) throw new Error(`the command palette did not open within ${PALETTE_OPEN_MS} ms`);
-    // The keys went to a webview's frame, which keeps the focus after a click on its tab:
-    // take the focus back to the workbench's own document, and ask again. Again, not once:
-    // on a loaded machine the palette can open after the wait, and that F1 then closed it.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('F1');
+  for (;;) {
+    if (!(await box.isVisible())) await openPalette(page, box);
+    try {
+      await box.fill(text, { timeout: PALETTE_RETRY_MS });
+      return;
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError) || Date.now() >= deadline) throw error;
+    }
   }
-  await box.fill(text);
+}
+
+async function openPalette(page: Page, box: Locator): Promise<void> {
+  await page.keyboard.press('F1');
+  if (await appears(box, PALETTE_RETRY_MS)) return;
+  // The keys went to a webview's frame, which keeps the focus after a click on its tab:
+  // take the focus back to the workbench's own document, and ask again.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if (!(await box.isVisible())) await page.keyboard.press('F1');
 }
 
 async function appears(locator: Locator, timeout: number): Promise<boolean> {
