@@ -4,8 +4,7 @@
 // reaches through another), so every file that imports a changed one, directly or not, is
 // relinked and validated again too.
 import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import { isTopoFile } from './generated/ast.js';
-import { importPath, importsOf, resolveImport } from './imports.js';
+import { importedUris } from './imports.js';
 
 export class TopoDocumentBuilder extends DefaultDocumentBuilder {
   /** The importers of the last update's changed files (the set Langium passes every shouldRelink of one update). */
@@ -21,11 +20,10 @@ export class TopoDocumentBuilder extends DefaultDocumentBuilder {
     const importedBy = new Map<string, string[]>();
     for (const doc of this.langiumDocuments.all) {
       const uri = doc.uri.toString();
-      const root = doc.parseResult.value;
-      // A changed document is about to be parsed again: a new one holds a placeholder until then.
-      if (changed.has(uri) || !isTopoFile(root)) continue;
-      for (const imp of importsOf(root)) {
-        const target = resolveImport(doc.uri, importPath(imp)).toString();
+      // A changed document is about to be parsed again: what it imported does not count.
+      if (changed.has(uri)) continue;
+      for (const imported of importedUris(doc)) {
+        const target = imported.toString();
         const list = importedBy.get(target);
         if (list) list.push(uri);
         else importedBy.set(target, [uri]);

@@ -2,15 +2,21 @@
 import type { LangiumDocument, LangiumDocuments } from 'langium';
 import { UriUtils, type URI } from 'langium';
 import type { Import, TopoFile } from './generated/ast.js';
-import { isImport } from './generated/ast.js';
+import { isImport, isTopoFile } from './generated/ast.js';
 
-export function importsOf(root: TopoFile): Import[] {
+function importsOf(root: TopoFile): Import[] {
   return root.elements.filter(isImport);
 }
 
 /** The URI an import names, relative to the importing document. */
 export function resolveImport(documentUri: URI, path: string): URI {
   return UriUtils.resolvePath(UriUtils.dirname(documentUri), path);
+}
+
+/** The URIs a document's imports name; none while it holds no file (a new document before its parse). */
+export function importedUris(document: LangiumDocument): URI[] {
+  const root = document.parseResult.value;
+  return isTopoFile(root) ? importsOf(root).map((imp) => resolveImport(document.uri, importPath(imp))) : [];
 }
 
 /**
@@ -25,8 +31,8 @@ export function importClosure(document: LangiumDocument, documents: LangiumDocum
     if (seen.has(key)) return;
     seen.add(key);
     out.push(doc);
-    for (const imp of importsOf(doc.parseResult.value as TopoFile)) {
-      const target = documents.getDocument(resolveImport(doc.uri, importPath(imp)));
+    for (const uri of importedUris(doc)) {
+      const target = documents.getDocument(uri);
       if (target) visit(target);
     }
   };

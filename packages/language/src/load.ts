@@ -9,8 +9,7 @@ import { isInside } from './validation/imports.js';
 import type { Finding, Model, Severity } from '@topo/model';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TopoConfigError } from './config.js';
-import type { TopoFile } from './generated/ast.js';
-import { importsOf, importPath, resolveImport } from './imports.js';
+import { importedUris } from './imports.js';
 import type { TopoLimits } from './settings.js';
 import { createTopoServices, type TopoServices } from './topo-module.js';
 
@@ -104,8 +103,7 @@ async function loadFile<S extends TopoServices>(Topo: S, path: string, options: 
   const documents = [entry];
   for (let i = 0; i < documents.length; i++) {
     const doc = documents[i]!;
-    for (const imp of importsOf(doc.parseResult.value as TopoFile)) {
-      const uri = resolveImport(doc.uri, importPath(imp));
+    for (const uri of importedUris(doc)) {
       // Nothing outside the workspace is read; the import reports it.
       if (langiumDocuments.hasDocument(uri) || !isInside(uri, root) || !isFile(uri.fsPath)) continue;
       documents.push(await langiumDocuments.getOrCreateDocument(uri));

@@ -2,7 +2,6 @@
 // scenarios, model (for the exporters), simulation, what-if comparison and load sweep of a
 // document, and a push when a document's model changed. The engines run here, beside the
 // parsed documents; the layout runs in a worker so requests keep flowing.
-import { availableParallelism } from 'node:os';
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import {
@@ -225,7 +224,7 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
         const onPoint = () => {
           percent((100 * (1 + ++swept)) / runs, `${swept} of ${values.length} runs of the sweep`);
         };
-        const workers = options.sweepWorkerUrl ? { workerUrl: options.sweepWorkerUrl, jobs: Math.min(values.length, availableParallelism()) } : {};
+        const workers = options.sweepWorkerUrl ? { workerUrl: options.sweepWorkerUrl } : {};
         const result = await sweep(model, values, { over, scenario, seed, onPoint, signal, ...workers }).catch((e: unknown) => {
           if (signal.aborted) return undefined;
           throw e;

@@ -1,6 +1,7 @@
 // A sweep: the scenario run at each of a list of rates (or numbers of users), several at
 // once on worker threads, giving throughput against response time (the bottleneck-analysis
 // chart) and a Universal Scalability Law fit of throughput against concurrency.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Model } from '@topo/model';
 import type { SimulationResult } from './result.js';
@@ -79,7 +80,7 @@ function runInWorker(workerUrl: URL, model: Model, options: SweepRunOptions, sig
 export interface SweepOptions extends Pick<SimulateOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemoryBytes'> {
   /** What the values are: total rates (the default) or total users. */
   over?: SweepOver;
-  /** Runs at once (default 1). */
+  /** Runs at once: by default one per core on worker threads, given the worker, else 1. */
   jobs?: number;
   /** The bundled sweep worker (sweep-worker.ts); without it the runs go one after another here. */
   workerUrl?: URL;
@@ -89,7 +90,7 @@ export interface SweepOptions extends Pick<SimulateOptions, 'scenario' | 'seed' 
 }
 
 export async function sweep(model: Model, values: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
-  const { jobs = 1, workerUrl, onPoint, over = 'rps', signal, ...runOptions } = options;
+  const { workerUrl, jobs = workerUrl ? availableParallelism() : 1, onPoint, over = 'rps', signal, ...runOptions } = options;
   const results: SimulationResult[] = new Array(values.length);
   let next = 0;
   const lane = async (): Promise<void> => {

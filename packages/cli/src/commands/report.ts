@@ -2,7 +2,6 @@
 // simulation results as one static HTML page — data, script and styles inlined, no
 // network — for people without VS Code and for CI artifacts. Prints a short summary.
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
 import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
@@ -106,8 +105,7 @@ async function runSweep(model: Model, values: number[], over: SweepOver, scenari
   const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
   try {
     const workerUrl = sweepWorkerUrl();
-    const threads = workerUrl ? { workerUrl, jobs: Math.min(values.length, availableParallelism()) } : {};
-    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...threads, ...(io.signal ? { signal: io.signal } : {}) });
+    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...(workerUrl ? { workerUrl } : {}), ...(io.signal ? { signal: io.signal } : {}) });
   } catch (e) {
     if (!io.signal?.aborted) throw e;
     io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');

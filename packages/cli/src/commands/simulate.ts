@@ -2,7 +2,6 @@
 // R-like summary or the JSON result; optionally writes traces, sweeps the load rate or users, or
 // compares the design with its budgets fixed or with another version of it.
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { LoadResult } from '@topo/language';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed, type WhatIfVersion } from '@topo/language/what-if';
@@ -84,12 +83,12 @@ export const simulate: Command = {
     const scenario = scenarioName(model, values.scenario);
     try {
       if (rates !== undefined) {
-        const jobs = integerOption(values.jobs, 'jobs', Math.min(rates.length, availableParallelism()), 1);
+        const jobs = integerOption(values.jobs, 'jobs', undefined, 1);
         const refusal = sweepRefusal(resolveScenario(model, scenario), over);
         if (refusal) throw new UsageError(refusal);
         const signal = io.signal ? { signal: io.signal } : {};
         const workerUrl = sweepWorkerUrl();
-        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, jobs, ...(workerUrl ? { workerUrl } : {}), ...signal }).catch((e: unknown) => {
+        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, ...(jobs === undefined ? {} : { jobs }), ...(workerUrl ? { workerUrl } : {}), ...signal }).catch((e: unknown) => {
           if (io.signal?.aborted) return undefined;
           throw e;
         });

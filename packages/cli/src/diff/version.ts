@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { importPath, importsOf, loadModel, parseModelFromString, resolveImport, simulationBlockers, TopoConfigError, type ast, type LoadResult } from '@topo/language';
+import { importedUris, loadModel, parseModelFromString, simulationBlockers, TopoConfigError, type LoadResult } from '@topo/language';
 import type { Finding } from '@topo/model';
 import { displayPath, toJsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError, type CliIO } from '../io.js';
@@ -64,7 +64,7 @@ async function atRevision(spec: string, rev: string, path: string, cwd: string):
     const loaded = await parseModelFromString(text, entryUri, others, options).catch((e: unknown) => Promise.reject(e instanceof TopoConfigError ? configError(e, spec, files) : e));
     for (const doc of loaded.documents) tried.add(doc.uri.toString());
     const unread = loaded.documents
-      .flatMap((doc) => importsOf(doc.parseResult.value as ast.TopoFile).map((imp) => resolveImport(doc.uri, importPath(imp))))
+      .flatMap((doc) => importedUris(doc))
       .filter((uri) => !tried.has(uri.toString()));
     if (unread.length === 0) return { spec, loaded, fileOf: (uri) => `${rev}:${files.pathOf(fileURLToPath(uri))}` };
     for (const uri of unread) {
