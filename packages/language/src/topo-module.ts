@@ -7,6 +7,7 @@ import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from '
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
 import { TopoConfigs } from './config.js';
 import { TopoDocumentBuilder } from './document-builder.js';
+import { TopoDocumentFactory } from './document-factory.js';
 import { TopoDocumentValidator } from './document-validator.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
@@ -46,10 +47,14 @@ export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoA
   },
 };
 
-/** The services all Topo languages share: rebuilding what imports a changed file (document-builder.ts). */
+/**
+ * The services all Topo languages share: rebuilding what imports a changed file
+ * (document-builder.ts), parsing again only what an edit touched (document-factory.ts).
+ */
 export const TopoSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
   workspace: {
     DocumentBuilder: (shared) => new TopoDocumentBuilder(shared),
+    LangiumDocumentFactory: (shared) => new TopoDocumentFactory(shared),
   },
 };
 

@@ -1,0 +1,190 @@
+// Parsing again only what an edit touched must give what parsing the whole text gives: the
+// same syntax tree to the offset, line and column of every token, and the same AST with its
+// references' texts and places. Checked on real files under random edit sequences, then
+// through the server's path (a text document changed, the builder's update) against a fresh
+// load of the same text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { AstUtils, EmptyFileSystem, isCompositeCstNode, isReference, TextDocument, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { changedSpan, reparse } from '../src/incremental-parse.js';
+import { createTopoLspServices } from '../src/topo-lsp-module.js';
+import { createTopoServices } from '../src/topo-module.js';
+import { loadText } from './helpers.js';
+
+const root = join(import.meta.dirname, '../../..');
+const files = ['test/conformance/valid', 'test/conformance-v2/valid', 'examples', 'examples/capacity'].flatMap((dir) =>
+  readdirSync(join(root, dir))
+    .filter((n) => n.endsWith('.topo'))
+    .map((n) => readFileSync(join(root, dir, n), 'utf8')),
+);
+const parser = createTopoServices(EmptyFileSystem).Topo.parser.LangiumParser;
+const parse = (text: string): ParseResult => parser.parse(text);
+
+function* cstNodes(node: CstNode): Generator<CstNode> {
+  yield node;
+  if (isCompositeCstNode(node)) for (const child of node.content) yield* cstNodes(child);
+}
+
+const where = (node: CstNode | undefined) => node && `${node.offset}-${node.end} ${JSON.stringify(node.range)}`;
+
+/** Everything a later stage could read of a parse, as text. */
+function snapshot(result: ParseResult): string {
+  const lines: string[] = [];
+  const cst = result.value.$cstNode!;
+  for (const node of cstNodes(cst)) {
+    const source = node.grammarSource as (AstNode & { value?: string; feature?: string }) | undefined;
+    lines.push(`${isCompositeCstNode(node) ? 'C' : 'L'} ${where(node)} ${node.hidden} ${source?.$type}:${source?.value ?? source?.feature ?? ''} ${node.astNode.$type} ${JSON.stringify(node.text)}`);
+  }
+  for (const node of AstUtils.streamAst(result.value)) {
+    const own = Object.entries(node)
+      .filter(([key]) => !key.startsWith('$'))
+      .map(([key, value]) => `${key}=${JSON.stringify(value, (_, v: unknown) => (isReference(v) ? `${v.$refText}@${where(v.$refNode)}` : v && typeof v === 'object' && '$type' in v ? `<${String(v.$type)}>` : v))}`);
+    lines.push(`${node.$type} ${node.$containerProperty}[${node.$containerIndex}] ${node.$container?.$type} ${where(node.$cstNode)} ${own.join(' ')}`);
+  }
+  return lines.join('\n');
+}
+
+const SNIPPETS = ['', ' ', '\n', '}', '{', 'x', '7', 'ms', '// note', '/* a\n b */', '/*', '"', 'call ', 'timeout 5s', ' retries 2', '\r\n'];
+const LINES = ['', '// a note', '/* a\n   b */', 'service extra {\n  work 3ms\n}', 'team extra', '  work 5ms', '  call extra timeout 1s'];
+
+/** A position as a fraction of the text (or of its lines, its digits), whatever its length. */
+const fraction = fc.noBias(fc.integer({ min: 0, max: 9_999 })).map((n) => n / 10_000);
+const pick = <T>(items: readonly T[], at: number): T | undefined => items[Math.floor(at * items.length)];
+
+/**
+ * Edits as people make them, which mostly keep a file clean (a digit changed, a line
+ * deleted, copied, added or joined to the next, a comment, blank space), and random ones (characters deleted
+ * and a snippet or a piece of the text pasted anywhere), which mostly do not.
+ */
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('digit' as const), at: fraction, digit: fc.integer({ min: 0, max: 9 }) }),
+  fc.record({ kind: fc.constantFrom('delete line' as const, 'copy line' as const, 'join lines' as const, 'end comment' as const), at: fraction }),
+  fc.record({ kind: fc.constant('add line' as const), at: fraction, line: fc.constantFrom(...LINES) }),
+  fc.record({ kind: fc.constant('space' as const), at: fraction, space: fc.constantFrom(' ', '\n', '\n\n', '\t') }),
+  fc.record({ kind: fc.constant('raw' as const), at: fraction, remove: fc.nat({ max: 24 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.tuple(fraction, fc.nat({ max: 40 }))) }),
+);
+type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(text: string, e: Edit): string {
+  const splice = (i: number, remove: number, insert: string) => text.slice(0, i) + insert + text.slice(i + remove);
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)].filter((i) => i < text.length);
+  const line = pick(lineStarts, e.at) ?? 0;
+  const lineEnd = text.indexOf('\n', line) + 1 || text.length;
+  switch (e.kind) {
+    case 'digit': {
+      const at = pick([...text.matchAll(/[0-9]/g)].map((m) => m.index), e.at);
+      return at === undefined ? text : splice(at, 1, String(e.digit));
+    }
+    case 'delete line':
+      return splice(line, lineEnd - line, '');
+    case 'copy line':
+      return splice(line, 0, text.slice(line, lineEnd));
+    case 'join lines':
+      return lineEnd < text.length ? splice(lineEnd - 1, 1, ' ') : text;
+    case 'end comment':
+      return splice(lineEnd - 1, 0, ' /* c */');
+    case 'add line':
+      return splice(line, 0, `${e.line}\n`);
+    case 'space': {
+      const at = pick([...text.matchAll(/\s/g)].map((m) => m.index), e.at);
+      return at === undefined ? text : splice(at, 0, e.space);
+    }
+    case 'raw': {
+      const at = Math.floor(e.at * text.length);
+      const piece = typeof e.insert === 'string' ? e.insert : text.slice(Math.floor(e.insert[0] * text.length), Math.floor(e.insert[0] * text.length) + e.insert[1]);
+      return splice(at, e.remove, piece);
+    }
+  }
+}
+
+describe('changedSpan', () => {
+  it('finds the changed part, and an insertion or deletion as an empty side', () => {
+    expect(changedSpan('service a {}', 'service ab {}')).toEqual({ start: 9, oldEnd: 9, newEnd: 10 });
+    expect(changedSpan('aaaa', 'aa')).toEqual({ start: 2, oldEnd: 4, newEnd: 2 });
+    expect(changedSpan('same', 'same')).toEqual({ start: 4, oldEnd: 4, newEnd: 4 });
+    expect(changedSpan('work 2ms', 'work 3ms')).toEqual({ start: 5, oldEnd: 6, newEnd: 6 });
+    // Longer than the chunks it compares first, a change on either side of a chunk's edge.
+    const [head, tail] = ['a'.repeat(5_000), 'b'.repeat(3_000)];
+    expect(changedSpan(`${head}x${tail}`, `${head}yz${tail}`)).toEqual({ start: 5_000, oldEnd: 5_001, newEnd: 5_002 });
+    expect(changedSpan(`${head}${tail}`, `${head.slice(1)}c${tail}`)).toEqual({ start: 4_999, oldEnd: 5_000, newEnd: 5_000 });
+    expect(changedSpan(`${head}${tail}`, `${head}${tail.slice(1)}`)).toEqual({ start: 7_999, oldEnd: 8_000, newEnd: 7_999 });
+  });
+});
+
+describe('parsing again only what an edit touched', () => {
+  it('gives what a whole parse gives, edit after edit, on the examples and the conformance files', () => {
+    let incremental = 0;
+    let edits = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.array(edit, { minLength: 1, maxLength: 6 }), (file, sequence) => {
+        let current = parse(file);
+        let text = file;
+        for (const e of sequence) {
+          text = apply(text, e);
+          edits++;
+          const whole = parse(text);
+          const again = reparse(current, text, parse);
+          if (again) {
+            incremental++;
+            expect(snapshot(again)).toBe(snapshot(whole));
+            current = again;
+          } else current = whole;
+        }
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+    // Most random edits keep a file clean enough to take the short way: it is taken, and checked.
+    expect(incremental).toBeGreaterThan(edits * 0.3);
+  });
+
+  it('parses again only the declaration edited, and keeps the others as they were', () => {
+    const text = 'architecture a\nservice one {\n  work 2ms\n}\nservice two {\n  work 2ms\n}\n\nservice three {\n  call two\n}\n';
+    const before = parse(text);
+    const [one, two, three] = (before.value as AstNode & { elements: AstNode[] }).elements.slice(1);
+    const after = reparse(before, text.replace('work 2ms\n}\nservice two', 'work 20ms\n}\nservice two'), parse)!;
+    const elements = (after.value as AstNode & { elements: AstNode[] }).elements;
+    expect(elements[1]).not.toBe(one);
+    expect([elements[2], elements[3]]).toEqual([two, three]);
+    expect(elements[3]!.$cstNode!.range.start).toEqual({ line: 8, character: 0 });
+    expect(elements[3]!.$cstNode!.offset).toBe(text.indexOf('service three') + 1);
+  });
+
+  it('parses the whole text when the edit is not clean: an error, or before the first declaration', () => {
+    const text = 'architecture a\nservice one {\n  work 2ms\n}\n';
+    expect(reparse(parse(text), text.replace('2ms', '2'), parse)).toBeUndefined();
+    expect(reparse(parse(text), `// head\n${text}`, parse)).toBeUndefined();
+    expect(reparse(parse('service one {\n  work\n}\n'), 'service one {\n  work 2ms\n}\n', parse)).toBeUndefined();
+  });
+});
+
+const described = (diagnostics: Diagnostic[] | undefined) => (diagnostics ?? []).map((d) => `${d.code}@${JSON.stringify(d.range)} ${d.message}`);
+
+describe('the server, parsing again only what an edit touched', () => {
+  it('has the diagnostics and the model of a fresh load of the same text', async () => {
+    const { shared, Topo } = createTopoLspServices(EmptyFileSystem);
+    const uri = URI.parse('file:///ws/main.topo');
+    let version = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...files.filter((f) => !f.includes('import '))), fc.array(edit, { minLength: 1, maxLength: 4 }), async (file, sequence) => {
+        const documents = shared.workspace.LangiumDocuments;
+        if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(file, uri);
+        documents.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        let text = file;
+        for (const e of sequence) {
+          text = apply(text, e);
+          shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'topo', ++version, text));
+          await shared.workspace.DocumentBuilder.update([uri], []);
+        }
+        const fresh = await loadText(text);
+        expect(described(document.diagnostics)).toEqual(described(fresh.documents[0]!.diagnostics));
+        expect(JSON.stringify(Topo.topo.Models.modelOf(document))).toBe(JSON.stringify(fresh.model));
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+  });
+});
