@@ -55,7 +55,7 @@ describe('topo lsp --stdio', () => {
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     })) as CodeAction[];
     const fix = actions.find((a) => a.title.startsWith('Raise the timeout'))!;
-    expect(fix.title).toBe('Raise the timeout to 7s (backend needs 6.001s)');
+    expect(fix.title).toBe('Raise the timeout to 7s (backend needs 6.001s, its round trip 1.04ms)');
     const edited = TextDocument.applyEdits(TextDocument.create(uri, 'topo', version, text), fix.edit!.changes![uri] as TextEdit[]);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: edited }] });
     const after = await client.diagnosticsOf(uri, (l) => !codes(l).includes('timeout-budget@16'));

@@ -21,13 +21,21 @@ async function actionsFor(text: string, code?: string): Promise<{ actions: CodeA
 describe('quick fixes', () => {
   it('raises a timeout to cover the need, rounded up to a readable value', async () => {
     const { actions, apply } = await actionsFor('service a {\n  call b timeout 10ms\n}\nservice b {\n  work 12ms\n}', 'timeout-budget');
-    expect(actions.map((a) => a.title)).toEqual(['Raise the timeout to 15ms (b needs 12ms)', 'Simulate the fix', 'Ignore this finding here']);
+    // The round trip inside a region by default: 2 × (0.5ms across zones + 0.02ms encode).
+    expect(actions.map((a) => a.title)).toEqual(['Raise the timeout to 15ms (b needs 12ms, its round trip 1.04ms)', 'Simulate the fix', 'Ignore this finding here']);
     expect(apply(actions[0]!)).toContain('call b timeout 15ms');
+  });
+
+  it('leaves a timeout room for the round trip past a need that is already readable', async () => {
+    // 20ms would hold the budget, yet time out on every call in the simulator: 20ms + 1.04ms reads 25ms.
+    const { actions, apply } = await actionsFor('service a {\n  call b timeout 10ms\n}\nservice b {\n  work 20ms\n}', 'timeout-budget');
+    expect(apply(actions[0]!)).toContain('call b timeout 25ms');
   });
 
   it('adds a missing timeout sized by the target', async () => {
     const { actions, apply } = await actionsFor('service a {\n  call b retries 1\n}\nservice b {\n  work 40ms\n}', 'missing-timeout');
-    expect(apply(actions[0]!)).toContain('call b timeout 40ms retries 1');
+    // 40ms of work and the 1.04ms round trip: 41.04ms, read 50ms.
+    expect(apply(actions[0]!)).toContain('call b timeout 50ms retries 1');
   });
 
   it('retries on a different instance', async () => {

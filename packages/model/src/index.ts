@@ -1,6 +1,7 @@
 export * from './model.js';
 export * from './catalog.js';
 export * from './defaults.js';
+export * from './network.js';
 export * from './constructors.js';
 export * from './units.js';
 export * from './lookup.js';

@@ -2,7 +2,8 @@
 // after, and properties over random acyclic architectures.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyze, formatDuration, needOf, planTimeoutBudgetFixes, readableTimeoutAtLeast, type Model } from '@topo/model';
+import { analyze, callNetworkMs, formatDuration, needOf, planTimeoutBudgetFixes, readableTimeoutAtLeast, type Call, type Component, type Model } from '@topo/model';
+import { simulate } from '@topo/simulator';
 import { modelOf } from './topo.js';
 
 /** Rewrites `timeout X` of each planned call, as the source action does. */
@@ -51,6 +52,9 @@ service backend {
 datastore store: cassandra
 `;
     const after = await fix(before);
+    // The edge fits 1ms + 3 × t under 5s less the client's 1.04ms round trip: t = 1.5s. middle
+    // then fits under 1.5s less its call's 1.04ms: 1ms + 3 × t ≤ 1498.96ms, t = 400ms; backend
+    // under 398.96ms: t = 100ms. (store at read ONE waits on no replica, so its room is 1.04ms too.)
     expect(after).toBe(`
 service edge {
   layer edge
@@ -175,8 +179,12 @@ service back {
 }
 `;
     const after = await fix(before);
-    // mid's least need is 20ms work + 5ms: no call may be shorter than 25ms, and the edge needs 26ms.
-    expect(after).toBe(before.replace('call mid timeout 1s', 'call mid timeout 25ms').replace('call back timeout 1s', 'call back timeout 5ms'));
+    // Each call leaves room for its round trip, 2 × (0.5ms + 0.02ms) = 1.04ms: back's 5ms
+    // makes mid → back at least 7ms, mid's least need 20 + 7 = 27ms, and edge → mid at least
+    // 28.04ms, read 30ms. The edge then needs 31ms, past its deadline: edge → mid stays at
+    // 30ms, and mid fits under 30 - 1.04 = 28.96ms with back at 8ms, the largest readable
+    // timeout up to 8.96ms.
+    expect(after).toBe(before.replace('call mid timeout 1s', 'call mid timeout 30ms').replace('call back timeout 1s', 'call back timeout 8ms'));
     expect(await budgetFindings(after)).toEqual(['4: deadline-budget']);
   });
 
@@ -198,16 +206,115 @@ service d
   });
 });
 
+describe('the planned timeouts, simulated', () => {
+  // Constant work, so the simulation's times are exact: a request crosses client → edge →
+  // mid → back and mid → store, each one-way hop inside a zone 0.1ms + 0.02ms encode (every
+  // component has an instance in each zone and the load balancer stays in the caller's), and
+  // the store, Cassandra writing at QUORUM, waits for a replica in another zone: 0.5ms +
+  // 0.02ms each way. Budgets that hold to the last microsecond would leave no room for them.
+  const text = `
+service edge {
+  layer edge
+  work 1ms constant
+  deadline 100ms
+  call mid timeout 10ms
+}
+service mid {
+  work 4ms constant
+  call back timeout 10ms
+  call store write timeout 1ms
+}
+service back {
+  work 20ms constant
+}
+datastore store: cassandra {
+  work 2ms constant
+}
+scenario calm {
+  load 20 rps into edge for 5s
+}
+`;
+
+  test('leave each call its network: no call times out, and the budgets hold', async () => {
+    const model = await modelOf(text);
+    const fixes = planTimeoutBudgetFixes(model);
+    const fixed = structuredClone(model);
+    const calls = new Map(fixed.services.flatMap((s) => s.calls).map((c) => [c.id, c]));
+    for (const f of fixes) calls.get(f.callId)!.timeoutMs = f.timeoutMs;
+    // mid → back: 20ms of work + a round trip of 2 × 0.52ms (the longest inside a region) = 21.04ms, read 25ms.
+    // mid → store: 2ms + that round trip + the coordinator's to a replica, 2 × 1.04ms = 4.08ms, read 5ms.
+    // edge → mid: need(mid) = 4 + 25 + 5 = 34ms, + 1.04ms = 35.04ms, read 40ms; need(edge) = 41ms fits the 100ms deadline.
+    // (Without the room the plan wrote 20ms, 2ms and 30ms: every call to back timed out, 20.24ms after it was sent.)
+    expect(fixed.services.flatMap((s) => s.calls.map((c) => `${s.name} → ${c.target} ${formatDuration(c.timeoutMs!)}`))).toEqual(['edge → mid 40ms', 'mid → back 25ms', 'mid → store 5ms']);
+    expect(analyze(fixed).filter((f) => budgetCodes.has(f.code))).toEqual([]);
+    const r = await simulate(fixed, { scenario: 'calm' });
+    expect(r.requests).toBeGreaterThan(50);
+    expect([r.timeouts, r.clientTimeouts, r.failed, r.succeeded]).toEqual([0, 0, 0, r.requests]);
+    // Every request takes 1 + 4 + 20 + 2 = 27ms of work, 8 hops inside a zone (4 round trips)
+    // of 0.12ms and the replica's round trip of 1.04ms: 29ms.
+    expect(r.latencyMs.min).toBeCloseTo(29, 1);
+    expect(r.latencyMs.max).toBeCloseTo(29, 1);
+  });
+
+  test('take the room from the model’s network, across regions where the target is not in the caller’s', async () => {
+    const model = await modelOf(`
+region us-east-1 {
+  zones a, b, c
+}
+region eu-west-1 {
+  zones a, b, c
+}
+network {
+  crosszone 2ms
+  crossregion 40ms
+}
+service web {
+  work 1ms constant
+  call near timeout 10ms
+  call far timeout 10ms
+}
+service near {
+  work 20ms constant
+}
+service far {
+  regions us-east-1
+  work 20ms constant
+}
+scenario calm {
+  load 20 rps into web for 5s
+}
+`);
+    const fixed = structuredClone(model);
+    const calls = new Map(fixed.services.flatMap((s) => s.calls).map((c) => [c.id, c]));
+    for (const f of planTimeoutBudgetFixes(model)) calls.get(f.callId)!.timeoutMs = f.timeoutMs;
+    // near runs in both of web's regions: 20ms + 2 × (2ms + 0.02ms) = 24.04ms, read 25ms.
+    // far runs in us-east-1 only, so web in eu-west-1 calls across: 20ms + 2 × (40ms + 0.02ms) = 100.04ms, read 150ms.
+    expect(fixed.services[0]!.calls.map((c) => formatDuration(c.timeoutMs!))).toEqual(['25ms', '150ms']);
+    const r = await simulate(fixed, { scenario: 'calm' });
+    expect(r.requests).toBeGreaterThan(50);
+    expect([r.timeouts, r.failed]).toEqual([0, 0]);
+  });
+});
+
 /**
  * The least need a service can have when every call below it has the least readable
- * timeout that covers its target: no plan can meet a deadline shorter than this.
+ * timeout that covers its target and the call's network (`callNetworkMs`): no plan that
+ * leaves each call its network can meet a deadline shorter than this.
  */
 function leastNeed(model: Model, name: string): number {
-  const component = [...model.services, ...model.datastores, ...model.caches].find((c) => c.name === name)!;
+  const component = componentOf(model, name)!;
   return needOf(component, (call) => {
     const attempts = 1 + call.retries;
-    return { call, attempts, ms: attempts * readableTimeoutAtLeast(leastNeed(model, call.target)) + call.retries * call.backoffMs };
+    return { call, attempts, ms: attempts * leastTimeout(model, call) + call.retries * call.backoffMs };
   }).ms;
+}
+
+function leastTimeout(model: Model, call: Call): number {
+  return readableTimeoutAtLeast(leastNeed(model, call.target) + callNetworkMs(model.network, call, (n) => componentOf(model, n)));
+}
+
+function componentOf(model: Model, name: string): Component | undefined {
+  return [...model.services, ...model.datastores, ...model.caches].find((c) => c.name === name);
 }
 
 /** A random layered architecture: service i calls only services after it. */
@@ -243,7 +350,7 @@ const architecture = fc
   );
 
 describe('planTimeoutBudgetFixes on random architectures', () => {
-  test('after the plan every call budget holds, every deadline that can be met is, and planning again changes nothing', async () => {
+  test('after the plan every call budget holds, every deadline that can be met is, each timeout it writes leaves the call its network, and planning again changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(architecture, async (text) => {
         const original = await modelOf(text);
@@ -257,6 +364,11 @@ describe('planTimeoutBudgetFixes on random architectures', () => {
         const missed = after.filter((f) => f.code === 'deadline-budget').map((f) => f.subject);
         const meetable = model.services.filter((s) => s.deadlineMs !== undefined && s.deadlineMs >= leastNeed(model, s.name)).map((s) => s.name);
         expect(missed.filter((name) => name !== undefined && meetable.includes(name))).toEqual([]);
+        for (const f of fixes) {
+          const call = calls.get(f.callId)!;
+          const room = needOf(componentOf(model, call.target)!).ms + callNetworkMs(model.network, call, (n) => componentOf(model, n));
+          expect(f.timeoutMs, `${call.from} → ${call.target}`).toBeGreaterThanOrEqual(room * (1 - 1e-9));
+        }
         expect(planTimeoutBudgetFixes(model)).toEqual([]);
         if (!before.some((f) => budgetCodes.has(f.code))) expect(fixes).toEqual([]);
       }),

@@ -3,7 +3,7 @@
 // factor exceeds the zones); reads go to as many live replicas as the consistency level needs,
 // writes to all of them, and the coordinator answers once that many replied. Writes also go,
 // asynchronously and unawaited, to the replicas in the datastore's other regions.
-import type { Consistency, Datastore } from '@topo/model';
+import { replicasNeeded, type Datastore } from '@topo/model';
 import type { Runtime } from '@topo/runtime';
 import { JobKind, type Instance, type Job, type ReplyTo, type Target } from './deployment.js';
 import { FAILED, OK, type AttemptState, type Reply } from './request.js';
@@ -13,10 +13,6 @@ export interface Coordination {
   readonly rt: Runtime;
   send(job: Job): void;
   answer(job: Job, r: Reply, at: Instance): void;
-}
-
-export function needs(level: Consistency, rf: number): number {
-  return level === 'ONE' ? 1 : level === 'QUORUM' ? Math.floor(rf / 2) + 1 : rf;
 }
 
 /** The key's replicas in `first`'s region, `first` included, nearest (its zone) first. */
@@ -55,7 +51,7 @@ export function coordinate(e: Coordination, node: Instance, job: Job): void {
   const key = keyOf(job);
   const regionNodes = t.inRegion.get(node.region)!.length;
   const rf = Math.min(ds.replication, regionNodes);
-  const need = needs(job.write ? ds.write : ds.read, rf);
+  const need = replicasNeeded(job.write ? ds.write : ds.read, rf);
   // Replicas the coordinator's failure detector believes alive (it learns like everyone else).
   const live = replicaSet(t, node, key, rf).filter((r) => r === node || r.known);
   if (live.length < need) {

@@ -1,8 +1,7 @@
 // The resource guard: what a run will cost, estimated from the model before running it, so a
 // run too large for the machine is refused with its estimate instead of running out of memory.
 import { getHeapStatistics } from 'node:v8';
-import type { Datastore, Model, Scenario, Service } from '@topo/model';
-import { needs } from './cassandra.js';
+import { replicasNeeded, type Datastore, type Model, type Scenario, type Service } from '@topo/model';
 import { HOP_LIMIT } from './request.js';
 import { loadDurationMs } from './scenario.js';
 
@@ -61,7 +60,7 @@ function below(model: Model, name: string, depth: number, memo: Map<string, numb
 
 /** Replica operations per Cassandra request: as many as a read needs, or every copy of a write. */
 function replicaOps(ds: Datastore, write: boolean): number {
-  return write ? ds.replication * Math.max(1, ds.regions.length) : needs(ds.read, ds.replication);
+  return write ? ds.replication * Math.max(1, ds.regions.length) : replicasNeeded(ds.read, ds.replication);
 }
 
 export function estimate(model: Model, scenario: Scenario): Estimate {

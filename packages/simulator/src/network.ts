@@ -1,6 +1,7 @@
 // The network between two places: the one-way time of a message (the hop plus encode), and
-// the petal a message stays inside, which costs `network.petal` and no encode.
-import type { Network } from '@topo/model';
+// the petal a message stays inside, which costs `network.petal` and no encode. The times are
+// the model's `oneWayMs`, which the budget planners allow for too.
+import { oneWayMs, type Network } from '@topo/model';
 import { nanos } from '@topo/runtime';
 import { MANAGED_ZONE, type Place } from './deployment.js';
 
@@ -9,7 +10,6 @@ export class NetworkModel {
   private readonly crossZone: number;
   private readonly crossRegion: number;
   private readonly petal: number;
-  private readonly encode: number;
   /** For two members of one petal, keyed a × n + b: the petal. */
   private readonly petalOfPair = new Map<number, { name: string; region: string }>();
 
@@ -18,11 +18,10 @@ export class NetworkModel {
     private readonly n: number,
     petalMembers: { name: string; region: string; members: number[] }[],
   ) {
-    this.zone = nanos(net.zoneMs);
-    this.crossZone = nanos(net.crossZoneMs);
-    this.crossRegion = nanos(net.crossRegionMs);
-    this.petal = nanos(net.petalMs);
-    this.encode = nanos(net.encodeMs);
+    this.zone = nanos(oneWayMs(net, 'zone'));
+    this.crossZone = nanos(oneWayMs(net, 'crossZone'));
+    this.crossRegion = nanos(oneWayMs(net, 'crossRegion'));
+    this.petal = nanos(oneWayMs(net, 'petal'));
     for (const p of petalMembers) for (const a of p.members) for (const b of p.members) if (a !== b) this.petalOfPair.set(a * n + b, p);
   }
 
@@ -37,8 +36,8 @@ export class NetworkModel {
   oneWay(from: Place, to: Place): number {
     if (from === to) return 0;
     if (this.petalBetween(from, to) !== undefined) return this.petal;
-    if (from.region !== to.region) return this.crossRegion + this.encode;
-    if (from.zone === to.zone || to.zone === MANAGED_ZONE || from.zone === MANAGED_ZONE) return this.zone + this.encode;
-    return this.crossZone + this.encode;
+    if (from.region !== to.region) return this.crossRegion;
+    if (from.zone === to.zone || to.zone === MANAGED_ZONE || from.zone === MANAGED_ZONE) return this.zone;
+    return this.crossZone;
   }
 }

@@ -4,7 +4,7 @@
 // tail of the target's work and the network, rounded up to a readable value. A caller's
 // need is more than any of its calls' timeouts, so timeouts grow towards the edge, and the
 // edge's deadline covers the edge's need the same way.
-import { DEFAULT_NETWORK, readableTimeoutAtLeast } from '@topo/model';
+import { DEFAULT_NETWORK, longestRoundTripMs, mayLeaveRegion, readableTimeoutAtLeast } from '@topo/model';
 import { callsOf, type PlanCall, type PlanComponent } from './plan.js';
 
 /** The margin counts the target's work this many times over its mean: exponential work runs past 10× its mean once in 22,000 requests. */
@@ -39,10 +39,9 @@ export function needOf(c: PlanComponent): number {
 
 /** What a caller (or, for undefined, the client) waits beyond need: the work's tail and the round trips. */
 function margin(target: PlanComponent, caller: PlanComponent | undefined): number {
-  const covered = (c: PlanComponent) => target.regions === undefined || (c.regions !== undefined && c.regions.every((r) => target.regions!.includes(r)));
-  // A target that runs in each of the caller's regions answers from the caller's own region.
-  const hop = !caller || covered(caller) ? DEFAULT_NETWORK.crossZoneMs : DEFAULT_NETWORK.crossRegionMs;
-  return WORK_TAIL * target.workMs + ROUND_TRIPS * 2 * (hop + DEFAULT_NETWORK.encodeMs);
+  // A target that runs in each of the caller's regions answers from the caller's own region; the client calls in the target's.
+  const crossRegion = caller !== undefined && mayLeaveRegion(caller.regions, target.regions);
+  return WORK_TAIL * target.workMs + ROUND_TRIPS * longestRoundTripMs(DEFAULT_NETWORK, crossRegion);
 }
 
 /** Tarjan's strongly connected components of the call graph, callees before callers. */

@@ -6,6 +6,8 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
+  callNetworkMs,
+  clientNetworkMs,
   componentIndex,
   DEFAULT_RETRY_BUDGET,
   formatDuration,
@@ -77,21 +79,26 @@ export class TopoCodeActionProvider implements CodeActionProvider {
   }
 }
 
+/** What a call waits for beyond its target's need, which a timeout must leave room for as the simulator charges it. */
+const callNetwork = (analysis: Analysis, call: Call) => callNetworkMs(analysis.model.network, call, (name) => analysis.context.component(name));
+
 const FIXERS: Record<string, Fixer> = {
   'timeout-budget': ({ document, diagnostic, analysis }) => {
     const at = callAt(document, diagnostic, analysis);
     const need = at && analysis.context.need(at.call.target);
     if (!at || !need || !Number.isFinite(need.ms)) return [];
-    const timeout = readableTimeoutAtLeast(need.ms);
-    return replaceProperty(document, diagnostic, at.node, 'timeout', formatDuration(timeout), `Raise the timeout to ${formatDuration(timeout)} (${at.call.target} needs ${formatDuration(need.ms)})`);
+    const network = callNetwork(analysis, at.call);
+    const timeout = readableTimeoutAtLeast(need.ms + network);
+    return replaceProperty(document, diagnostic, at.node, 'timeout', formatDuration(timeout), `Raise the timeout to ${formatDuration(timeout)} (${at.call.target} needs ${formatDuration(need.ms)}, its round trip ${formatDuration(network)})`);
   },
   'missing-timeout': ({ document, diagnostic, analysis }) => {
     const at = callAt(document, diagnostic, analysis);
     const target = at && propertySpan(at.node, 'target')?.value;
     if (!at || !target) return [];
     const need = analysis.context.need(at.call.target);
-    const timeout = need && Number.isFinite(need.ms) ? readableTimeoutAtLeast(need.ms) : DEFAULT_TIMEOUT_MS;
-    const why = need && Number.isFinite(need.ms) ? `${at.call.target} needs ${formatDuration(need.ms)}` : `${at.call.target} has unbounded calls of its own`;
+    const network = callNetwork(analysis, at.call);
+    const timeout = need && Number.isFinite(need.ms) ? readableTimeoutAtLeast(need.ms + network) : DEFAULT_TIMEOUT_MS;
+    const why = need && Number.isFinite(need.ms) ? `${at.call.target} needs ${formatDuration(need.ms)}, its round trip ${formatDuration(network)}` : `${at.call.target} has unbounded calls of its own`;
     const range = { start: target.range.end, end: target.range.end };
     return [quickFix(`Add timeout ${formatDuration(timeout)} (${why})`, document, diagnostic, [{ range, newText: ` timeout ${formatDuration(timeout)}` }])];
   },
@@ -130,8 +137,9 @@ const FIXERS: Record<string, Fixer> = {
     const service = nodeAt<Service>(document, diagnostic.range.start, ['Service']);
     const need = service && analysis.context.need(service.name)?.ms;
     if (!service || need === undefined || !Number.isFinite(need)) return [];
-    const deadline = readableTimeoutAtLeast(need);
-    return replaceProperty(document, diagnostic, service, 'deadline', formatDuration(deadline), `Raise the deadline to ${formatDuration(deadline)} (the edge needs ${formatDuration(need)})`);
+    const network = clientNetworkMs(analysis.model.network);
+    const deadline = readableTimeoutAtLeast(need + network);
+    return replaceProperty(document, diagnostic, service, 'deadline', formatDuration(deadline), `Raise the deadline to ${formatDuration(deadline)} (the edge needs ${formatDuration(need)}, the client's round trip ${formatDuration(network)})`);
   },
   'retry-amplification': ({ document, diagnostic, analysis }) => {
     const at = callAt(document, diagnostic, analysis);

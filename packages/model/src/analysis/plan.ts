@@ -2,29 +2,52 @@
 // (each call's timeout covers its target's need, each deadline covers its edge's need)
 // and timeouts shrink from the edge, changing a call only where a budget forces it.
 //
+// need leaves out the network, but the simulator charges it inside the caller's timeout: an
+// attempt's timer starts when it is sent, so the answer must cross to the target and back
+// within it (and, into Cassandra at a level that waits for more than one replica, the
+// coordinator's round trip to a replica). A timeout equal to the need holds its budget and
+// yet times out on every call. So each timeout the plan writes also leaves room(c) for c's
+// network: `callNetworkMs`, from the model's network settings, the longest round trip the
+// load balancer can make between caller and target (2 × (0.5 + 0.02)ms = 1.04ms inside a
+// region by default, 70.04ms across regions) plus Cassandra's. Where the plan fits an edge
+// under its deadline, it leaves the client's round trip (`clientNetworkMs`) too. With
+// constant work and no queueing, a call whose timeout covers its target's need plus
+// room(c), over calls that do the same, is answered in time. The tail of random work and
+// queueing are not counted: those the simulation shows.
+//
 // The planner works on the calls the budget rules check: calls with a timeout, outside
 // cycles, into a target whose need is bounded. Every other call keeps its timeout.
 //
 // 1. Floors, callees first. floor(c) is the least readable timeout that covers the least
-//    need of c's target, D's least need being its need with each of its calls at its
-//    floor. No timeout below the floor can hold, and the floors always hold.
+//    need of c's target plus room(c), D's least need being its need with each of its calls
+//    at its floor. No timeout below the floor leaves c its network, and the floors always
+//    hold.
 // 2. Raised, callees first. raised(c) keeps c's timeout when it covers the target's need
-//    (with the target's calls raised), else rounds that need up to a readable value. This
-//    fixes every call budget by raising only, changing just the calls that fall short.
-// 3. Budgets, callers first. A service's budget is its deadline and the planned timeouts
-//    of the calls into it, whichever is least. When its need with raised timeouts fits,
-//    it keeps them. Otherwise its most expensive calls are capped: every call that costs
-//    more than X gets the readable timeout whose cost fits under X (never below its
-//    floor), with X the largest cap under which the need fits, found by bisection. The
-//    cheaper calls keep their timeouts. Its callees then get these timeouts as budgets.
+//    (with the target's calls raised): its budget holds, and the plan does not touch it.
+//    Else it rounds that need plus room(c) up to a readable value. This fixes every call
+//    budget by raising only, changing just the calls that fall short.
+// 3. Budgets, callers first. A service must fit in its deadline less the client's round
+//    trip, and in each timeout the plan wrote for a call into it less that call's room,
+//    whichever is least. (A call that keeps its timeout as written covers the service's
+//    raised need already, and asks nothing of it.) When its need with raised timeouts
+//    fits, it keeps them; so it does when the need fits the deadline itself, whose budget
+//    then holds: the room for the client's round trip is kept only where the deadline
+//    forces a change anyway. Otherwise its most expensive calls are capped: every call
+//    that costs more than X gets the readable timeout whose cost fits under X (never below
+//    its floor, never above the timeout it had), with X the largest cap under which the
+//    need fits, found by bisection. The cheaper calls keep their timeouts. Its callees
+//    then get these timeouts as budgets.
 //
-// A budget that comes from a call is never below the callee's least need, so step 3
-// always fits, except under a deadline shorter than the edge's least need: no timeouts
-// can meet that deadline, and the plan leaves the edge at its floors (deadline-budget
-// still reports it). A service with a call without a timeout has no bounded need and
-// keeps its raised timeouts.
+// A budget that comes from a call the plan wrote is never below the callee's least need,
+// since the call is at least at its floor, so step 3 always fits, except under a deadline
+// shorter than the edge's least need plus the client's round trip: no timeouts can meet
+// that deadline with room for the network, and the plan leaves the edge at its floors
+// (deadline-budget still reports it when the deadline is short of the least need itself).
+// A service with a call without a timeout has no bounded need and keeps its raised
+// timeouts.
 // Each step visits every call a bounded number of times: linear in the size of the model.
 import type { Call, Component, Model } from '../model.js';
+import { callNetworkMs, clientNetworkMs } from '../network.js';
 import { AnalysisContext } from './context.js';
 import { callCostWith, needOf } from './cost.js';
 import { durationKey, lessThan } from './numbers.js';
@@ -41,8 +64,10 @@ const BISECTION_STEPS = 60;
 export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new AnalysisContext(model)): TimeoutFix[] {
   const plannable = (call: Call) => call.timeoutMs !== undefined && !ctx.inCycle(call) && Number.isFinite(ctx.need(call.target)!.ms);
   const order = ctx.topological;
+  const component = (name: string) => ctx.component(name);
 
-  // Steps 1 and 2, callees first: each component's least and raised need, once.
+  // Steps 1 and 2, callees first: each call's room, and each component's least and raised need, once.
+  const room = new Map<number, number>();
   const floor = new Map<number, number>();
   const raised = new Map<number, number>();
   const leastNeed = new Map<string, number>();
@@ -51,9 +76,11 @@ export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new 
     const c = order[i]!;
     for (const call of ctx.callsFrom(c.name)) {
       if (!plannable(call)) continue;
-      floor.set(call.id, readableTimeoutAtLeast(leastNeed.get(call.target)!));
+      const network = callNetworkMs(model.network, call, component);
+      room.set(call.id, network);
+      floor.set(call.id, readableTimeoutAtLeast(leastNeed.get(call.target)! + network));
       const need = raisedNeed.get(call.target)!;
-      raised.set(call.id, lessThan(call.timeoutMs!, need) ? readableTimeoutAtLeast(need) : call.timeoutMs!);
+      raised.set(call.id, lessThan(call.timeoutMs!, need) ? readableTimeoutAtLeast(need + network) : call.timeoutMs!);
     }
     leastNeed.set(c.name, needWith(c, (call) => floor.get(call.id) ?? call.timeoutMs));
     raisedNeed.set(c.name, needWith(c, (call) => raised.get(call.id) ?? call.timeoutMs));
@@ -64,15 +91,22 @@ export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new 
   for (const c of order) {
     const calls = ctx.callsFrom(c.name).filter(plannable);
     if (calls.length === 0) continue;
-    let budget = c.kind === 'service' && c.deadlineMs !== undefined ? c.deadlineMs : Infinity;
-    for (const into of ctx.callsInto(c.name)) if (plannable(into)) budget = Math.min(budget, planned.get(into.id)!);
+    // `budget` leaves room for the network; `forcing` is what forces a change: the deadline
+    // itself, and the timeouts the plan wrote into the service less their room.
+    const deadline = c.kind === 'service' ? c.deadlineMs : undefined;
+    let forcing = deadline ?? Infinity;
+    for (const into of ctx.callsInto(c.name)) {
+      const t = planned.get(into.id);
+      if (t !== undefined && durationKey(t) !== durationKey(into.timeoutMs!)) forcing = Math.min(forcing, t - room.get(into.id)!);
+    }
+    const budget = deadline === undefined ? forcing : Math.min(forcing, deadline - clientNetworkMs(model.network));
     let timeoutOf = (call: Call) => raised.get(call.id) ?? call.timeoutMs;
     const need = raisedNeed.get(c.name)!;
-    if (Number.isFinite(need) && lessThan(budget, need)) {
+    if (Number.isFinite(need) && lessThan(forcing, need)) {
       const capped = (cap: number) => (call: Call) => {
         const t = raised.get(call.id);
         if (t === undefined || !lessThan(cap, callCostWith(call, t).ms)) return t ?? call.timeoutMs;
-        return Math.max(floor.get(call.id)!, readableTimeoutAtMost((cap - call.retries * call.backoffMs) / (1 + call.retries)));
+        return Math.min(t, Math.max(floor.get(call.id)!, readableTimeoutAtMost((cap - call.retries * call.backoffMs) / (1 + call.retries))));
       };
       let lo = 0;
       let hi = Math.max(...calls.map((call) => callCostWith(call, raised.get(call.id)!).ms));

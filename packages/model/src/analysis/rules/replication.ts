@@ -1,7 +1,8 @@
 // replication-factor and consistency-level: Cassandra keeps three copies, one per zone, so
 // that losing a zone loses one copy; a level that needs every remaining copy (or more)
 // stops reads or writes when one replica is gone.
-import type { Consistency, Datastore } from '../../model.js';
+import type { Datastore } from '../../model.js';
+import { replicasNeeded } from '../../network.js';
 import type { AnalysisContext } from '../context.js';
 import { finding, reportAt, type AnalysisFinding } from '../finding.js';
 
@@ -25,18 +26,6 @@ export function replicationFactor(ctx: AnalysisContext): AnalysisFinding[] {
           ),
         ],
   );
-}
-
-/** How many replicas a level waits for. */
-function replicasNeeded(level: Consistency, replication: number): number {
-  switch (level) {
-    case 'ONE':
-      return 1;
-    case 'QUORUM':
-      return Math.floor(replication / 2) + 1;
-    case 'ALL':
-      return replication;
-  }
 }
 
 export function consistencyLevel(ctx: AnalysisContext): AnalysisFinding[] {
