@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkDoneProgress, type CodeAction, type CodeLens, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, WorkDoneProgress, type CodeAction, type CodeLens, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './lsp-client.js';
+import { topoModel } from '../bench/model.mjs';
 
 const examples = join(import.meta.dirname, '../examples');
 const uri = pathToFileURL(join(examples, 'retry-storm.topo')).toString();
@@ -76,6 +77,20 @@ describe('topo lsp --stdio', () => {
     const { model } = (await client.connection.sendRequest('topo/model', { uri })) as { model: { services: { name: string }[]; scenarios: { name: string }[] } };
     expect(model.services.map((s) => s.name)).toContain('middle');
     expect(model.scenarios.map((s) => s.name)).toEqual(['storm']);
+  });
+
+  it('answers a diagram cancelled while it is laid out at once, and lays out the next', async () => {
+    // What a preview does when its file is edited again before the diagram came: the server
+    // stops the worker laying it out, and the next diagram starts one.
+    const big = pathToFileURL(join(examples, 'four-hundred-for-test.topo')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'topo', version: 1, text: topoModel(400) } });
+    await client.connection.sendRequest('topo/problems', { uri: big }); // once it is built
+    const cancellation = new CancellationTokenSource();
+    const stale = client.connection.sendRequest('topo/diagram', { uri: big }, cancellation.token);
+    setTimeout(() => cancellation.cancel(), 50); // 500 boxes take ELK far longer, even on a warm worker
+    await expect(stale).rejects.toMatchObject({ code: LSPErrorCodes.RequestCancelled });
+    const drawn = (await client.connection.sendRequest('topo/diagram', { uri: big })) as { svg?: string };
+    expect(drawn.svg).toMatch(/data-id="edge0"/);
   });
 
   it('simulates a file with findings, counting them; refuses one that does not lower, naming why', async () => {

@@ -7,6 +7,8 @@ import { DocumentState, URI } from 'langium';
 import {
   CodeLensRefreshRequest,
   DiagnosticSeverity,
+  LSPErrorCodes,
+  ResponseError,
   WorkDoneProgress,
   type CancellationToken,
   type Connection,
@@ -56,16 +58,38 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
   const answer = <P, R>(type: RequestType<P, R, void>, handler: (params: P, token: CancellationToken) => Promise<R>) => connection.onRequest(type.method, handler);
   const notify = <P>(type: NotificationType<P>, params: P) => connection.sendNotification(type.method, params);
 
-  answer(TopoRequests.diagram, async (params) => {
+  /** Diagrams being laid out on `elk`. */
+  let drawing = 0;
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagram was no longer wanted');
+  // A preview cancels the diagram of a state the user has typed past: the answer then comes
+  // at once. Its layout would still hold the worker, and a core, for up to seconds on a big
+  // file: unless another diagram waits on the worker, it stops, and the next diagram that is
+  // not laid out yet starts one (some 200 ms).
+  answer(TopoRequests.diagram, async (params, token) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri), nodes: [] };
+    if (token.isCancellationRequested) throw cancelled();
     const { model, findings } = topo.topo.Models.analysisOf(document);
     const nodes = [...model.services, ...model.datastores, ...model.caches].flatMap((c) =>
       c.loc ? [{ id: c.name, uri: c.loc.uri, line: c.loc.start.line, character: c.loc.start.character }] : [],
     );
-    elk ??= createElk(options.elkWorkerUrl);
-    const { svg, message } = await drawDiagram(model, findings, { groupBy: params.groupBy, elk });
-    return svg === undefined ? { message, nodes } : { svg, nodes };
+    const engine = (elk ??= createElk(options.elkWorkerUrl));
+    const cancel = abortOn(token);
+    drawing++;
+    try {
+      const { svg, message } = await drawDiagram(model, findings, { groupBy: params.groupBy, elk: engine, signal: cancel.signal });
+      return svg === undefined ? { message, nodes } : { svg, nodes };
+    } catch (e) {
+      if (!cancel.signal.aborted) throw e;
+      if (drawing === 1 && elk === engine) {
+        engine.terminateWorker();
+        elk = undefined;
+      }
+      throw cancelled();
+    } finally {
+      drawing--;
+      cancel.dispose();
+    }
   });
 
   answer(TopoRequests.problems, async (params) => {
@@ -111,13 +135,12 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     const report = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => {
       if (workDoneToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, workDoneToken, value);
     };
-    const abort = new AbortController();
-    const cancelled = token.onCancellationRequested(() => abort.abort());
+    const cancel = abortOn(token);
     report({ kind: 'begin', title, cancellable: true, percentage: 0 });
     try {
-      return await work((percentage, message) => report({ kind: 'report', percentage: Math.min(100, Math.round(percentage)), ...(message ? { message } : {}) }), abort.signal);
+      return await work((percentage, message) => report({ kind: 'report', percentage: Math.min(100, Math.round(percentage)), ...(message ? { message } : {}) }), cancel.signal);
     } finally {
-      cancelled.dispose();
+      cancel.dispose();
       report({ kind: 'end' });
     }
   };
@@ -241,6 +264,15 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     for (const doc of documents) void notify(TopoNotifications.modelChanged, { uri: doc.uri.toString() });
   });
   connection.onShutdown(() => elk?.terminateWorker());
+}
+
+/** A signal that aborts when `token` is cancelled, for the engines, which take signals; dispose of it when done. */
+function abortOn(token: CancellationToken): { signal: AbortSignal; dispose(): void } {
+  const abort = new AbortController();
+  // A request cancelled before it was handled has a token that is cancelled already, and never fires.
+  if (token.isCancellationRequested) abort.abort();
+  const listener = token.onCancellationRequested(() => abort.abort());
+  return { signal: abort.signal, dispose: () => listener.dispose() };
 }
 
 /** How long a request waits for its document to be opened and built. */

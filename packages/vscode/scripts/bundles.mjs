@@ -4,7 +4,7 @@
 //   dist/views/        views.js and views.css: the webviews (packages/views)
 // and the files the manifest and the server point into: the grammar and the rule pages.
 import { build } from 'esbuild';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ export async function buildExtension() {
     format: 'cjs',
     external: ['vscode'],
   });
+  // The chunks of earlier builds would go into the .vsix too: only this build's stay.
+  await rm(join(dist, 'chunks'), { recursive: true, force: true });
   // web-worker starts its worker thread on its own module file (import.meta.url): as an
   // entry of its own it is split into a chunk, so the thread loads that chunk and not the
   // whole server. A sweep's runs go to worker threads on sweep-worker.mjs, which shares the

@@ -72,6 +72,9 @@ export function activate(context: vscode.ExtensionContext): void {
         PreviewPanel.refreshAll();
       }
     }),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document.languageId === 'topo' && event.contentChanges.length > 0) PreviewPanel.edited(event.document.uri.toString());
+    }),
     client.onNotification(TopoNotifications.modelChanged, (params) => PreviewPanel.modelChanged(params.uri)),
   );
   topo.ready.catch((error: unknown) => {

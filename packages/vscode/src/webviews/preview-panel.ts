@@ -1,8 +1,8 @@
 // The preview beside the editor: one panel per file and mode. It pulls the diagram, the
 // carbon estimate and the problem counts from the server when the panel opens, when the
 // server says the file's model changed (after each rebuild, so as the user types) and when
-// a setting changes; pushes come in bursts while typing, so a refresh waits for a short
-// quiet spell, and never runs twice at once.
+// a setting changes; while the user types, a refresh waits for the typing to pause, and one
+// under way stops at the next edit of its file (refresh-schedule.ts).
 import * as vscode from 'vscode';
 import { TopoRequests, type DiagramNodeSource, type DiagramResult, type GroupBy } from '@topo/language/protocol';
 import type { FromView, PreviewData, PreviewMode, ToView } from '@topo/views/messages';
@@ -10,11 +10,9 @@ import { request } from '../client.js';
 import type { Topo } from '../context.js';
 import { displayName } from '../target.js';
 import { webviewHtml, webviewOptions } from './html.js';
+import { Refresher, TypingPause } from './refresh-schedule.js';
 
 export const PREVIEW_VIEW_TYPE = 'topo.preview';
-
-/** Quiet time after the last model change before the preview asks again. */
-const QUIET_MS = 120;
 
 function title(uri: vscode.Uri, mode: PreviewMode): string {
   return `${mode === 'carbon' ? 'Carbon' : 'Preview'}: ${displayName(uri)}`;
@@ -22,6 +20,8 @@ function title(uri: vscode.Uri, mode: PreviewMode): string {
 
 export class PreviewPanel {
   private static readonly open = new Map<string, PreviewPanel>();
+  /** The edits of every Topo file: a file's model also changes with the files it imports. */
+  private static readonly typing = new TypingPause();
 
   /** Opens (or reveals) the preview of `uri` beside the editor. */
   static show(topo: Topo, uri: vscode.Uri, mode: PreviewMode): void {
@@ -45,13 +45,20 @@ export class PreviewPanel {
     new PreviewPanel(topo, panel, uri, mode);
   }
 
-  /** The server rebuilt `uri`: previews of it refresh after a quiet spell. */
+  /** A Topo document was edited: a refresh of its previews under way shows a state typed past. */
+  static edited(uri: string): void {
+    PreviewPanel.typing.edited(Date.now());
+    for (const preview of PreviewPanel.open.values()) if (preview.uri.toString() === uri) preview.refresher.stop();
+  }
+
+  /** The server rebuilt `uri`: previews of it refresh once the typing has paused. */
   static modelChanged(uri: string): void {
-    for (const preview of PreviewPanel.open.values()) if (preview.uri.toString() === uri) preview.schedule(QUIET_MS);
+    const wait = PreviewPanel.typing.remaining(Date.now());
+    for (const preview of PreviewPanel.open.values()) if (preview.uri.toString() === uri) preview.refresher.schedule(wait);
   }
 
   static refreshAll(): void {
-    for (const preview of PreviewPanel.open.values()) preview.schedule(0);
+    for (const preview of PreviewPanel.open.values()) preview.refresher.schedule(0);
   }
 
   /** The file of the preview that has the focus, for commands run from it. */
@@ -64,9 +71,7 @@ export class PreviewPanel {
   }
 
   private nodes: DiagramNodeSource[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-  private again = false;
+  private readonly refresher = new Refresher((signal) => this.refresh(signal));
   private ready = false;
 
   private constructor(
@@ -80,7 +85,7 @@ export class PreviewPanel {
     panel.webview.html = webviewHtml(panel.webview, topo.extensionUri, 'preview', title(uri, mode));
     panel.webview.onDidReceiveMessage((message: FromView) => this.receive(message));
     panel.onDidDispose(() => {
-      clearTimeout(this.timer);
+      this.refresher.stop();
       PreviewPanel.open.delete(PreviewPanel.key(uri, mode));
     });
   }
@@ -88,49 +93,41 @@ export class PreviewPanel {
   private receive(message: FromView): void {
     if (message.type === 'ready') {
       this.ready = true;
-      this.schedule(0);
+      this.refresher.schedule(0);
     } else if (message.type === 'reveal') void this.reveal(message.id);
   }
 
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delayMs);
-  }
-
-  private async refresh(): Promise<void> {
+  /** Shows what the server has now; nothing once `signal` aborts, the answers then being stale. */
+  private async refresh(signal: AbortSignal): Promise<void> {
     if (!this.ready) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
+    const cancellation = new vscode.CancellationTokenSource();
+    const cancel = () => cancellation.cancel();
+    signal.addEventListener('abort', cancel);
     try {
-      const data = await this.fetch();
+      const data = await this.fetch(cancellation.token);
+      if (signal.aborted) return;
+      this.nodes = data.diagram.nodes;
       await this.post({ type: 'preview', mode: this.mode, data });
     } catch (error) {
-      await this.post({ type: 'failed', message: `The preview could not be updated: ${error instanceof Error ? error.message : String(error)}` });
+      if (!signal.aborted) await this.post({ type: 'failed', message: `The preview could not be updated: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
-      this.running = false;
-      if (this.again) {
-        this.again = false;
-        this.schedule(0);
-      }
+      signal.removeEventListener('abort', cancel);
+      cancellation.dispose();
     }
   }
 
-  private async fetch(): Promise<PreviewData> {
+  private async fetch(token: vscode.CancellationToken): Promise<PreviewData> {
     await this.topo.ready;
     const { client } = this.topo;
     const config = vscode.workspace.getConfiguration('topo', this.uri);
     const uri = this.uri.toString();
     const [diagram, carbon, problems] = await Promise.all([
       this.mode === 'preview'
-        ? request(client, TopoRequests.diagram, { uri, groupBy: config.get<GroupBy>('preview.groupBy') })
+        ? request(client, TopoRequests.diagram, { uri, groupBy: config.get<GroupBy>('preview.groupBy') }, token)
         : Promise.resolve<DiagramResult>({ nodes: [] }),
-      request(client, TopoRequests.carbon, { uri, utilization: config.get<number>('carbon.utilization') }),
-      request(client, TopoRequests.problems, { uri }),
+      request(client, TopoRequests.carbon, { uri, utilization: config.get<number>('carbon.utilization') }, token),
+      request(client, TopoRequests.problems, { uri }, token),
     ]);
-    this.nodes = diagram.nodes;
     return { uri, name: displayName(this.uri), diagram, carbon, problems };
   }
 
