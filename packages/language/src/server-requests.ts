@@ -248,10 +248,7 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
           percent((100 * (1 + ++swept)) / runs, `${swept} of ${values.length} runs of the sweep`);
         };
         const workers = options.sweepWorkerUrl ? { workerUrl: options.sweepWorkerUrl } : {};
-        const result = await sweep(model, values, { over, scenario, seed, onPoint, signal, ...workers }).catch((e: unknown) => {
-          if (signal.aborted) return undefined;
-          throw e;
-        });
+        const result = await sweep(model, values, { over, scenario, seed, onPoint, signal, ...workers });
         return result ? { ...run, sweep: result } : run;
       });
     } catch (e) {

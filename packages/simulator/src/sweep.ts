@@ -85,11 +85,14 @@ export interface SweepOptions extends Pick<SimulateOptions, 'scenario' | 'seed' 
   /** The bundled sweep worker (sweep-worker.ts); without it the runs go one after another here. */
   workerUrl?: URL;
   onPoint?: (p: SweepPoint) => void;
-  /** When aborted the sweep stops at once (the runs under way too) and rejects with the signal's reason. */
+  /** When aborted the sweep stops at once (the runs under way too) and resolves to undefined: its runs make sense only together. */
   signal?: AbortSignal;
 }
 
-export async function sweep(model: Model, values: readonly number[], options: SweepOptions = {}): Promise<SweepResult> {
+/** Runs the scenario at each value; without a signal it always has a result. */
+export async function sweep(model: Model, values: readonly number[], options?: SweepOptions & { signal?: undefined }): Promise<SweepResult>;
+export async function sweep(model: Model, values: readonly number[], options?: SweepOptions): Promise<SweepResult | undefined>;
+export async function sweep(model: Model, values: readonly number[], options: SweepOptions = {}): Promise<SweepResult | undefined> {
   const { workerUrl, jobs = workerUrl ? availableParallelism() : 1, onPoint, over = 'rps', signal, ...runOptions } = options;
   const results: SimulationResult[] = new Array(values.length);
   let next = 0;
@@ -104,7 +107,12 @@ export async function sweep(model: Model, values: readonly number[], options: Sw
       onPoint?.(sweepPoint(over, values[i]!, results[i]!));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, values.length)) }, lane));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, values.length)) }, lane));
+  } catch (e) {
+    if (signal?.aborted) return undefined;
+    throw e;
+  }
   const points = values.map((value, i) => sweepPoint(over, value, results[i]!));
   return {
     over,

@@ -81,11 +81,16 @@ describe('a sweep', () => {
   it.each([
     ['in this thread', {}],
     ['on worker threads', { jobs: 2 }],
-  ])('stops at once when aborted, %s, runs under way included', async (_, threads) => {
+  ])('stops at once when aborted, %s, runs under way included, and has no result', async (_, threads) => {
     const controller = new AbortController();
     const points: number[] = [];
     setTimeout(() => controller.abort(new Error('stop')), 300);
-    await expect(sweep(long, [10_000, 20_000, 30_000], { ...threads, ...('jobs' in threads ? { workerUrl } : {}), signal: controller.signal, onPoint: (p) => points.push(p.rps) })).rejects.toThrow('stop');
+    await expect(sweep(long, [10_000, 20_000, 30_000], { ...threads, ...('jobs' in threads ? { workerUrl } : {}), signal: controller.signal, onPoint: (p) => points.push(p.rps) })).resolves.toBeUndefined();
     expect(points).toEqual([]);
+  });
+
+  it('rejects on a failure that is not an abort, a signal given or not', async () => {
+    await expect(sweep(long, [10], { scenario: 'nope' })).rejects.toThrow(/nope/);
+    await expect(sweep(long, [10], { scenario: 'nope', signal: new AbortController().signal })).rejects.toThrow(/nope/);
   });
 });

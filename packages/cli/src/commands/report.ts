@@ -105,11 +105,9 @@ async function runSweep(model: Model, values: number[], over: SweepOver, scenari
   const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
   try {
     const workerUrl = sweepWorkerUrl();
-    return await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...(workerUrl ? { workerUrl } : {}), ...(io.signal ? { signal: io.signal } : {}) });
-  } catch (e) {
-    if (!io.signal?.aborted) throw e;
-    io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');
-    return undefined;
+    const result = await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...(workerUrl ? { workerUrl } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+    if (!result) io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');
+    return result;
   } finally {
     if (io.isTTY) io.stderr('\r\x1b[K');
   }

@@ -88,10 +88,7 @@ export const simulate: Command = {
         if (refusal) throw new UsageError(refusal);
         const signal = io.signal ? { signal: io.signal } : {};
         const workerUrl = sweepWorkerUrl();
-        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, ...(jobs === undefined ? {} : { jobs }), ...(workerUrl ? { workerUrl } : {}), ...signal }).catch((e: unknown) => {
-          if (io.signal?.aborted) return undefined;
-          throw e;
-        });
+        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, ...(jobs === undefined ? {} : { jobs }), ...(workerUrl ? { workerUrl } : {}), ...signal });
         if (!result) {
           io.stderr('sweep stopped: its runs are shown together, so none is printed\n');
           return EXIT_INTERRUPTED;
