@@ -43,8 +43,9 @@ describe('the bottleneck plots', () => {
   });
 
   it('instances over time: each autoscaled component’s count per second', () => {
-    const timeline = [{ t: 0, instances: { api: 2 } }, { t: 1, instances: { api: 3, db: 1 } }, { t: 2 }];
-    const result = { timeline } as unknown as SimulationResult;
+    // The last second is the drain after a load of 3 s: not drawn.
+    const timeline = [{ t: 0, instances: { api: 2 } }, { t: 1, instances: { api: 3, db: 1 } }, { t: 2 }, { t: 3, instances: { api: 1 } }];
+    const result = { timeline, warmupSeconds: 0, measuredSeconds: 3 } as unknown as SimulationResult;
     expect(autoscaled(result)).toEqual(['api', 'db']);
     expect(instancesColumns(result)).toEqual([[0, 1, 2], [2, 3, null], [null, 1, null]]);
   });

@@ -15,6 +15,13 @@ describe('the charts\' data', () => {
     ]);
   });
 
+  it('leaves out the drain after the load, the seconds from the end of the warmup and the measured time on', () => {
+    const base = result();
+    const drained = { ...base, timeline: [...base.timeline, { ...base.timeline[1]!, t: 4, arrivals: 0, throughputRps: 2 }] };
+    expect(timelineColumns(drained)).toEqual(timelineColumns(base));
+    expect(workColumns(drained)[0]).toEqual([0, 1]);
+  });
+
   it('shades each fault that lasts as a window, in order of start, and marks the instantaneous ones once per second', () => {
     expect(chaosMarks(result().chaos)).toEqual({
       windows: [

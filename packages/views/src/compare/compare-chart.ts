@@ -6,7 +6,7 @@ import type { ChaosEvent, SimulationResult, TimelinePoint } from '@topo/simulato
 import type { CompareRun } from '@topo/language/protocol';
 import { escapeHtml } from '../format.js';
 import { PALETTE_VARIABLES, type ChartPalette } from '../theme.js';
-import { axis, chaosMarks, fromZero, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis } from '../results/timeline-parts.js';
+import { axis, chaosMarks, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis } from '../results/timeline-parts.js';
 
 /** What the chart draws of each run, in this order, with the palette colour and scale of each. */
 export const COMPARED_METRICS = [
@@ -24,11 +24,12 @@ function dashOf(run: number): number[] {
 
 /**
  * The runs' timelines as uPlot's aligned columns: the seconds any run has, then for each
- * metric one column per run (null where a run has no such second: runs drain differently).
+ * metric one column per run (null where a run has no such second, one stopped early).
  */
 export function compareColumns(runs: readonly CompareRun[]): uPlot.AlignedData {
-  const seconds = [...new Set(runs.flatMap((run) => run.result.timeline.map((p) => p.t)))].sort((a, b) => a - b);
-  const byRun = runs.map((run) => new Map(run.result.timeline.map((p) => [p.t, p])));
+  const timelines = runs.map((run) => loadedSeconds(run.result));
+  const seconds = [...new Set(timelines.flatMap((timeline) => timeline.map((p) => p.t)))].sort((a, b) => a - b);
+  const byRun = timelines.map((timeline) => new Map(timeline.map((p) => [p.t, p])));
   const columns = COMPARED_METRICS.flatMap((metric) => byRun.map((points) => seconds.map((t) => points.get(t)?.[metric.key] ?? null)));
   return [seconds, ...columns];
 }

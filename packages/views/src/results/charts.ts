@@ -8,11 +8,11 @@ import { formatMs, formatPercent } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 import { latencyBars, type LatencyBar } from './histogram.js';
 import { hasResilience } from './tables.js';
-import { axis, chaosMarks, drawMarkers, fromZero, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type ChaosMarks, type Marker } from './timeline-parts.js';
+import { axis, chaosMarks, drawMarkers, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type ChaosMarks, type Marker } from './timeline-parts.js';
 
-/** The timeline as uPlot's aligned columns: seconds, throughput, degraded per second (with resilience counts), failed per second, p99. */
+/** The timeline under load as uPlot's aligned columns: seconds, throughput, degraded per second (with resilience counts), failed per second, p99. */
 export function timelineColumns(result: SimulationResult): uPlot.AlignedData {
-  const t = result.timeline;
+  const t = loadedSeconds(result);
   const degraded = hasResilience(result) ? [t.map((p) => p.degraded ?? 0)] : [];
   return [t.map((p) => p.t), t.map((p) => p.throughputRps), ...degraded, t.map((p) => p.failed), t.map((p) => p.p99Ms)];
 }
@@ -24,7 +24,7 @@ function runMarks(result: SimulationResult): ChaosMarks {
 
 /** Attempts and wasted work as uPlot's aligned columns: seconds, attempts sent, wasted work finished (ms). */
 export function workColumns(result: SimulationResult): uPlot.AlignedData {
-  const t = result.timeline;
+  const t = loadedSeconds(result);
   return [t.map((p) => p.t), t.map((p) => p.attempts), t.map((p) => p.wastedWorkMs)];
 }
 

@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '@topo/simulator';
 import type { ChartPalette } from '../theme.js';
-import { axis, chaosMarks, fromZero, SECOND_SERIES, timeAxis, timelineHooks } from './timeline-parts.js';
+import { axis, chaosMarks, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks } from './timeline-parts.js';
 
 /** The autoscaled components, in the order they first appear on the timeline. */
 export function autoscaled(result: SimulationResult): string[] {
@@ -12,7 +12,7 @@ export function autoscaled(result: SimulationResult): string[] {
 
 /** Seconds, then each autoscaled component's instances (null in a second without a count). */
 export function instancesColumns(result: SimulationResult): uPlot.AlignedData {
-  const t = result.timeline;
+  const t = loadedSeconds(result);
   return [t.map((p) => p.t), ...autoscaled(result).map((name) => t.map((p) => p.instances?.[name] ?? null))];
 }
 

@@ -3,7 +3,7 @@
 // fault's window shaded and labelled, the breakers' open spells banded by target, the
 // instantaneous chaos events as dashed lines.
 import type uPlot from 'uplot';
-import type { BreakerEvent, ChaosEvent } from '@topo/simulator';
+import type { BreakerEvent, ChaosEvent, SimulationResult, TimelinePoint } from '@topo/simulator';
 import { formatMs } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 
@@ -198,6 +198,16 @@ export function timelineHooks(marks: ChaosMarks, warmupSeconds: number, palette:
       },
     ],
   };
+}
+
+/**
+ * A run's seconds under load, as its charts draw them: the drain after the load's end, whose
+ * last second has no arrivals, is left out (its drop in throughput is the load stopping, not
+ * the system failing). The CSV export keeps every second.
+ */
+export function loadedSeconds(result: Pick<SimulationResult, 'timeline' | 'warmupSeconds' | 'measuredSeconds'>): TimelinePoint[] {
+  const end = result.warmupSeconds + result.measuredSeconds;
+  return result.timeline.filter((p) => p.t < end);
 }
 
 /** The x axis every timeline shares: simulated seconds. */
