@@ -3,6 +3,7 @@ import { histogramColumns, timelineColumns, workColumns } from '../src/results/c
 import type { BreakerEvent } from '@topo/simulator';
 import { breakerBands, chaosMarks } from '../src/results/timeline-parts.js';
 import { latencyBars } from '../src/results/histogram.js';
+import { resilienceNote } from '../src/results/results-view.js';
 import { buckets, resilientResult, result } from './fixtures/results.js';
 
 describe('the charts\' data', () => {
@@ -58,7 +59,7 @@ describe('the charts\' data', () => {
     expect(chaosMarks([], breakers.slice(2, 3)).breakers).toEqual([{ from: 22, to: 23, label: 'breaker api.b.1 → cache' }]);
   });
 
-  it('adds degraded per second beside succeeded and failed when the run has resilience counts', () => {
+  it('adds degraded per second beside succeeded and failed when a fallback answered some, and says what it and the bands are', () => {
     expect(timelineColumns(resilientResult())).toEqual([
       [0, 1],
       [90, 100],
@@ -66,6 +67,14 @@ describe('the charts\' data', () => {
       [0, 3],
       [40, null],
     ]);
+    expect(resilienceNote(resilientResult())).toMatch(/^<p class="muted note">Degraded: .* Each band spans the open spells of the breakers/);
+  });
+
+  it('draws no degraded series for resilience counts alone (a queue that turned requests away), nor explains one', () => {
+    const queued = { ...resilientResult(), degraded: 0, breakers: [], timeline: resilientResult().timeline.map((p) => ({ ...p, degraded: 0 })) };
+    expect(timelineColumns(queued)).toEqual(timelineColumns(result()));
+    expect(resilienceNote(queued)).toBe('');
+    expect(resilienceNote({ ...queued, degraded: 3 })).toBe('<p class="muted note">Degraded: requests answered by a fallback, counted apart from succeeded and failed.</p>');
   });
 
   it('lays attempts and wasted work out per second', () => {

@@ -7,13 +7,13 @@ import type { SimulationResult } from '@topo/simulator';
 import { formatMs, formatPercent } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 import { latencyBars, type LatencyBar } from './histogram.js';
-import { hasResilience } from './tables.js';
+import { hasDegraded } from './tables.js';
 import { axis, chaosMarks, drawMarkers, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type ChaosMarks, type Marker } from './timeline-parts.js';
 
-/** The timeline under load as uPlot's aligned columns: seconds, throughput, degraded per second (with resilience counts), failed per second, p99. */
+/** The timeline under load as uPlot's aligned columns: seconds, throughput, degraded per second (when a fallback answered any), failed per second, p99. */
 export function timelineColumns(result: SimulationResult): uPlot.AlignedData {
   const t = loadedSeconds(result);
-  const degraded = hasResilience(result) ? [t.map((p) => p.degraded ?? 0)] : [];
+  const degraded = hasDegraded(result) ? [t.map((p) => p.degraded ?? 0)] : [];
   return [t.map((p) => p.t), t.map((p) => p.throughputRps), ...degraded, t.map((p) => p.failed), t.map((p) => p.p99Ms)];
 }
 
@@ -48,7 +48,7 @@ export function timelineChart(target: HTMLElement, result: SimulationResult, pal
     series: [
       SECOND_SERIES,
       { label: 'succeeded/s', scale: 'rps', stroke: palette.throughput, width: 2, fill: withAlpha(palette.throughput, 0.12), points: { show: false } },
-      ...(hasResilience(result) ? [{ label: 'degraded/s', scale: 'rps', stroke: palette.degraded, width: 2, points: { show: false } }] : []),
+      ...(hasDegraded(result) ? [{ label: 'degraded/s', scale: 'rps', stroke: palette.degraded, width: 2, points: { show: false } }] : []),
       { label: 'failed/s', scale: 'rps', stroke: palette.failed, width: 1.5, points: { show: false } },
       { label: 'p99', scale: 'ms', stroke: palette.latency, width: 2, points: { show: false }, value: (_u, v) => formatMs(v) },
     ],

@@ -10,12 +10,12 @@ import { redrawOnChange } from '../redraw.js';
 import { chartPalette } from '../theme.js';
 import { histogramChart, timelineChart, workChart } from './charts.js';
 import { exportFile } from './export.js';
-import type { SweepResult } from '@topo/simulator';
+import type { SimulationResult, SweepResult } from '@topo/simulator';
 import { recognisePattern } from '@topo/simulator/patterns';
 import { responseChart, throughputChart, uslInWords } from './bottleneck.js';
 import { autoscaled, instancesChart } from './instances.js';
 import { rightSizingHtml } from './right-sizing.js';
-import { hasResilience, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
+import { hasDegraded, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
 
 function subtitle(data: ResultsData): string {
   const r = data.result;
@@ -82,9 +82,14 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
   };
 }
 
-const RESILIENCE_NOTE =
-  `<p class="muted note">Degraded: requests answered by a fallback, counted apart from succeeded and failed. ` +
-  `Each band spans the open spells of the breakers to one dependency, from the first opening to the last closing.</p>`;
+/** What the throughput chart's degraded series and breaker bands mean, when it has them. */
+export function resilienceNote(r: SimulationResult): string {
+  const sentences = [
+    hasDegraded(r) ? 'Degraded: requests answered by a fallback, counted apart from succeeded and failed.' : '',
+    r.breakers?.length ? 'Each band spans the open spells of the breakers to one dependency, from the first opening to the last closing.' : '',
+  ].filter(Boolean);
+  return sentences.length > 0 ? `<p class="muted note">${sentences.join(' ')}</p>` : '';
+}
 
 const INSTANCES_NOTE = `<p class="muted note">Each autoscaled component's instances at the end of every second, starting ones included: they serve only after their warmup.</p>`;
 
@@ -117,7 +122,7 @@ function resultsHtml(data: ResultsData): string {
     patternHtml(data) +
     // A sweep is what was asked for: its plots come before the run's details.
     (data.sweep ? sweepHtml(data.sweep) : '') +
-    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${hasResilience(r) ? RESILIENCE_NOTE : ''}</section>` +
+    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${resilienceNote(r)}</section>` +
     (autoscaled(r).length > 0 ? `<section><h2>Instances over time</h2><div class="chart instances-chart"></div>${INSTANCES_NOTE}</section>` : '') +
     `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
     `<p class="muted note">Wasted work: service time finished each second for callers that had already given up.</p></section>` +

@@ -35,6 +35,11 @@ export function hasResilience(r: SimulationResult): boolean {
   return r.degraded !== undefined;
 }
 
+/** Whether a fallback answered any request: the charts draw degraded answers only then (a queue alone counts resilience too). */
+export function hasDegraded(r: SimulationResult): boolean {
+  return (r.degraded ?? 0) > 0;
+}
+
 /** Requests answered by a fallback, beside succeeded and failed; nothing without resilience counts. */
 function degradedCard(r: SimulationResult): string {
   if (r.degraded === undefined) return '';
