@@ -42,6 +42,16 @@ describe('the bottleneck plots', () => {
     expect(uslInWords(null)).toContain('No Universal Scalability Law fit');
   });
 
+  it('speaks of a fall only where the points reach it: past the peak by more than 5%', () => {
+    // σ = 0.1, κ = 0.001: the peak at √(0.9 / 0.001) ≈ 30 in flight; X(100) / X(30) = (100 / 20.8) / (30 / 4.77) ≈ 0.76.
+    expect(uslInWords(fit, 100)).toContain('throughput peaks at about 30 in flight');
+    expect(uslInWords(fit, 20)).toContain('would peak at about 30 in flight, 629 rps, beyond the 20 in flight measured.');
+    // κ = 0.0001: the peak at √(0.9 / 0.0001) ≈ 95 in flight; X(121) / X(95) = (121 / 14.45) / (94.9 / 11.28) ≈ 0.995.
+    const flat = { ...fit, kappa: 0.0001, peakConcurrency: Math.sqrt(0.9 / 0.0001) };
+    expect(uslInWords(flat, 121)).toContain("too little crosstalk to speak of; the fit's peak, at about 94.9 in flight");
+    expect(uslInWords(flat, 121)).toContain('so throughput levels off rather than falls.');
+  });
+
   it('instances over time: each autoscaled component’s count per second', () => {
     // The last second is the drain after a load of 3 s: not drawn.
     const timeline = [{ t: 0, instances: { api: 2 } }, { t: 1, instances: { api: 3, db: 1 } }, { t: 2 }, { t: 3, instances: { api: 1 } }];

@@ -48,19 +48,35 @@ export function uslCurve(sweep: SweepResult, steps = 80): Array<{ x: number; ms:
 }
 
 /** σ and κ, and what they mean for this design. */
-export function uslInWords(fit: UslFit | null): string {
+/**
+ * A fall in throughput smaller than this share of the peak, over the loads a sweep measured,
+ * is no fall to speak of: the law's rounder curve finds a small κ where throughput levels off.
+ */
+const NOTICEABLE_FALL = 0.05;
+
+/** The fit in words; `measuredUpTo`, the most requests in flight the sweep measured, says whether its peak shows in the points. */
+export function uslInWords(fit: UslFit | null, measuredUpTo?: number): string {
   if (!fit) return 'No Universal Scalability Law fit: it needs three or more distinct points whose fit has σ, κ ≥ 0.';
   const contention =
     fit.sigma > 0
       ? `Contention σ = ${significant(fit.sigma)}: about ${significant(fit.sigma * 100, 2)}% of the work waits for something one request holds at a time (a lock, a single thread, a full queue), which on its own caps throughput at ${formatRate(fit.gamma / fit.sigma)}.`
       : 'Contention σ = 0: nothing serialises the work.';
-  const coherency =
-    fit.kappa > 0
-      ? `Coherency κ = ${significant(fit.kappa)}: each request in flight costs every other some crosstalk (keeping state in step), so throughput peaks at about ${significant(fit.peakConcurrency ?? 0)} in flight, ${formatRate(uslThroughput(fit, fit.peakConcurrency ?? 0))}, and falls beyond it.`
-      : fit.sigma > 0
-        ? 'Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.'
-        : 'Coherency κ = 0: no crosstalk either, so throughput grows in step with the load.';
-  return `${contention} ${coherency} One request in flight gives ${formatRate(fit.gamma)} (γ); the fit explains ${significant(fit.r2 * 100, 3)}% of the variation in throughput (R²).`;
+  return `${contention} ${coherencyInWords(fit, measuredUpTo)} One request in flight gives ${formatRate(fit.gamma)} (γ); the fit explains ${significant(fit.r2 * 100, 3)}% of the variation in throughput (R²).`;
+}
+
+function coherencyInWords(fit: UslFit, measuredUpTo: number | undefined): string {
+  if (fit.kappa === 0 || fit.peakConcurrency === null) {
+    return fit.sigma > 0 ? 'Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.' : 'Coherency κ = 0: no crosstalk either, so throughput grows in step with the load.';
+  }
+  const kappa = `Coherency κ = ${significant(fit.kappa)}`;
+  const peak = `about ${significant(fit.peakConcurrency)} in flight, ${formatRate(uslThroughput(fit, fit.peakConcurrency))}`;
+  if (measuredUpTo !== undefined && measuredUpTo <= fit.peakConcurrency) {
+    return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so throughput would peak at ${peak}, beyond the ${significant(measuredUpTo)} in flight measured.`;
+  }
+  if (measuredUpTo !== undefined && uslThroughput(fit, measuredUpTo) >= (1 - NOTICEABLE_FALL) * uslThroughput(fit, fit.peakConcurrency)) {
+    return `${kappa}: too little crosstalk to speak of; the fit's peak, at ${peak}, is within ${NOTICEABLE_FALL * 100}% of its throughput at the ${significant(measuredUpTo)} in flight measured, so throughput levels off rather than falls.`;
+  }
+  return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so throughput peaks at ${peak}, and falls beyond it.`;
 }
 
 const POINTS = (color: string): uPlot.Series.Points => ({ show: true, size: 7, stroke: color, fill: color });

@@ -99,7 +99,7 @@ function sweepHtml(sweep: SweepResult): string {
   return (
     `<div class="row"><section class="grow"><h2>Throughput against ${what}</h2><div class="chart throughput-chart"></div></section>` +
     `<section class="grow"><h2>Response time against throughput</h2><div class="chart response-chart"></div></section></div>` +
-    `<section><p class="usl">${escapeHtml(uslInWords(sweep.usl))}</p>` +
+    `<section><p class="usl">${escapeHtml(uslInWords(sweep.usl, Math.max(...sweep.points.map((p) => p.concurrency))))}</p>` +
     `<p class="muted note">Each point is one of ${sweep.points.length} runs of the scenario over ${sweep.over === 'users' ? 'users' : 'rates'} (seed ${sweep.seed}). ` +
     `Dashed: the Universal Scalability Law fitted to throughput against requests in flight, X(N) = γN / (1 + σ(N − 1) + κN(N − 1)); on the right its mean response time, N / X by Little's law.</p></section>`
   );
