@@ -1,9 +1,9 @@
 // The language server's memory under edits of a 10,000-service document: `topo lsp --stdio`
 // holds it parsed, linked, validated, analysed and estimated for carbon, and serves every
 // edit, within a HEAP_MB old generation, its resident memory under BOUND_MB (read from the
-// server process). Uncapped, Node grows its heap lazily: resident memory was about 610 MB
-// idle after these edits and peaked between 860 and 1,100 MB, depending on what else ran,
-// too noisy to bound. With the cap, the server must fit or run out of memory and fail.
+// server process). Uncapped, Node grows its heap lazily: resident memory was 610–720 MB idle
+// after these edits and peaked between 860 and 1,100 MB, depending on what else ran, too
+// noisy to bound. With the cap, the server must fit or run out of memory and fail.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,7 @@ describe.skipIf(!CAN_READ_RSS)('the language server with a 10,000-service docume
     expect(lenses.filter((l) => l.command?.title.startsWith('worst case'))).toHaveLength(10_000);
 
     // Each edit adds a call to a missing service inside one service and then takes it out again:
-    // the server re-parses, links and validates the whole document twice per edit.
+    // twice per edit the server parses that service again, links and validates the whole document.
     for (let k = 0; k < EDITS; k++) {
       const line = lines.indexOf(`service sal${k * 1000} {`) + 1;
       const at = { line, character: 0 };

@@ -44,7 +44,7 @@ export async function layoutDiagram(model: Model, options: LayoutDiagramOptions 
  * editor's preview then skips ELK, most of its time. The texts come from the graph drawn.
  */
 const recentLayouts = new Map<string, ElkNode>();
-const RECENT_LAYOUTS = 8;
+export const RECENT_LAYOUTS = 8;
 
 function layoutKey(graph: ElkNode): string {
   return JSON.stringify(graph, (key, value: unknown) => (key === 'text' ? undefined : value));
