@@ -57,7 +57,7 @@ const clean = (result: ParseResult): boolean => result.lexerErrors.length === 0 
 // Whitespace is skipped by the lexer and ends every token but comments and strings, which
 // a clean parse of the window closes inside it: a cut next to whitespace (or at an end of the
 // text) falls between the same tokens in a whole parse.
-const isCut = (text: string, at: number): boolean => at <= 0 || at >= text.length || /\s/.test(text[at]!);
+const isCut = (text: string, at: number): boolean => at < 0 || at >= text.length || /\s/.test(text[at]!);
 
 /** The first index in [0, length) where `past` holds (it holds from there on), or `length`. */
 function firstWhere(length: number, past: (i: number) => boolean): number {
