@@ -206,6 +206,19 @@ service d
   });
 });
 
+describe('a timeout kept at a floor that equals it', () => {
+  test('still makes its target fit in it (a random architecture found this)', async () => {
+    // s1 needs 1ms + 2 × 3ms = 7ms, more than s0's 6ms. s0's deadline of 1ms cannot be met,
+    // so s0 → s1 stays at its floor: s1's least need 1 + 2 × 1.5 = 4ms, plus the round trip
+    // 1.04ms, reads 6ms, the timeout as written. s1 must then fit in 6 - 1.04 = 4.96ms:
+    // 1ms + 2 × t ≤ 4.96ms, t = 1.5ms, the largest readable timeout up to 1.98ms.
+    const before = 'service s0 {\n  work 0ms\n  deadline 1ms\n  call s1 timeout 6ms retries 0\n}\nservice s1 {\n  work 1ms\n  call s2 timeout 3ms retries 1\n}\nservice s2 {\n  work 0ms\n}\n';
+    const after = await fix(before);
+    expect(after).toBe(before.replace('call s2 timeout 3ms', 'call s2 timeout 1.5ms'));
+    expect(await budgetFindings(after)).toEqual(['3: deadline-budget']);
+  });
+});
+
 describe('the planned timeouts, simulated', () => {
   // Constant work, so the simulation's times are exact: a request crosses client → edge →
   // mid → back and mid → store, each one-way hop inside a zone 0.1ms + 0.02ms encode (every
@@ -372,7 +385,7 @@ describe('planTimeoutBudgetFixes on random architectures', () => {
         expect(planTimeoutBudgetFixes(model)).toEqual([]);
         if (!before.some((f) => budgetCodes.has(f.code))) expect(fixes).toEqual([]);
       }),
-      { numRuns: 50 },
+      { numRuns: 200 },
     );
   });
 });

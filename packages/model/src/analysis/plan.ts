@@ -28,8 +28,9 @@
 //    budget by raising only, changing just the calls that fall short.
 // 3. Budgets, callers first. A service must fit in its deadline less the client's round
 //    trip, and in each timeout the plan wrote for a call into it less that call's room,
-//    whichever is least. (A call that keeps its timeout as written covers the service's
-//    raised need already, and asks nothing of it.) When its need with raised timeouts
+//    whichever is least. (A call that keeps its timeout as written and covers the
+//    service's raised need asks nothing of it; one kept because its floor equals it, short
+//    of the need, asks as a written one does.) When its need with raised timeouts
 //    fits, it keeps them; so it does when the need fits the deadline itself, whose budget
 //    then holds: the room for the client's round trip is kept only where the deadline
 //    forces a change anyway. Otherwise its most expensive calls are capped: every call
@@ -94,14 +95,15 @@ export function planTimeoutBudgetFixes(model: Model, ctx: AnalysisContext = new 
     // `budget` leaves room for the network; `forcing` is what forces a change: the deadline
     // itself, and the timeouts the plan wrote into the service less their room.
     const deadline = c.kind === 'service' ? c.deadlineMs : undefined;
+    const need = raisedNeed.get(c.name)!;
     let forcing = deadline ?? Infinity;
     for (const into of ctx.callsInto(c.name)) {
       const t = planned.get(into.id);
-      if (t !== undefined && durationKey(t) !== durationKey(into.timeoutMs!)) forcing = Math.min(forcing, t - room.get(into.id)!);
+      // A timeout kept as written may be a floor that happens to equal it, short of the need.
+      if (t !== undefined && (durationKey(t) !== durationKey(into.timeoutMs!) || lessThan(t, need))) forcing = Math.min(forcing, t - room.get(into.id)!);
     }
     const budget = deadline === undefined ? forcing : Math.min(forcing, deadline - clientNetworkMs(model.network));
     let timeoutOf = (call: Call) => raised.get(call.id) ?? call.timeoutMs;
-    const need = raisedNeed.get(c.name)!;
     if (Number.isFinite(need) && lessThan(forcing, need)) {
       const capped = (cap: number) => (call: Call) => {
         const t = raised.get(call.id);
