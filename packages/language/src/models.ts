@@ -1,8 +1,8 @@
 // The plain model of each document (the file and its imports) and its analysis, built once
 // per workspace state and shared by validation, hover, code lens, code actions and the
 // custom requests. Each document's own declarations are lowered once and reused from one
-// state to the next until the document is linked again (which follows each parse), so an
-// edit lowers only the edited file again.
+// state to the next until the document is linked again (which follows each parse, whole or
+// of the declarations an edit touched), so an edit lowers only the edited file again.
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { DocumentState, WorkspaceCache } from 'langium';
 import { estimateCarbon, type CarbonReport } from '@topo/carbon';
@@ -47,7 +47,11 @@ export class TopoModels {
     });
   }
 
-  /** The document's declarations lowered: kept while its parse and its links are those it was lowered from. */
+  /**
+   * The document's declarations lowered: kept until the document is linked again, which
+   * follows every parse. (A parse of the edited declarations alone keeps the root, so the
+   * root compared here tells only of a whole parse since.)
+   */
   private loweredOf(document: LangiumDocument): LoweredDocument {
     let lowered = this.lowered.get(document);
     if (!lowered || lowered.root !== document.parseResult.value) this.lowered.set(document, (lowered = new LoweredDocument(document)));
