@@ -2,7 +2,8 @@
 // plain model, with every default applied and every unit resolved. Whatever does not
 // resolve is left out: the language reports it, and the engines never see half a thing.
 // Each file is lowered on its own (LoweredDocument), then the files of a model are put
-// together (assembleModel), so that a file edited is the only one lowered again.
+// together (assembleModel), so that a file edited is the only one lowered again; and in the
+// edited file, each declaration whose node, place and references are as they were is reused.
 import type { AstNode, LangiumDocument, Reference } from 'langium';
 import { propertySpan, spanRange } from './cst-spans.js';
 import * as m from '@topo/model';
@@ -18,19 +19,52 @@ interface Context {
   isTarget(node: AstNode): boolean;
 }
 
-/** The model's lists a document adds to, with the declaration each element was lowered from. */
+/** The model's lists a document adds to. */
 type Lists = Pick<m.Model, 'teams' | 'entities' | 'facets' | 'services' | 'datastores' | 'caches' | 'petals' | 'scenarios'>;
-type Parts = { [K in keyof Lists]: { nodes: Decl[]; values: Lists[K] } };
+/** A document's declarations lowered in a context, call ids from 0, each list with the declarations its elements were lowered from. */
+type Lowered = { [K in keyof Lists]: { nodes: Decl[]; values: Lists[K] } };
 
-/** A document's declarations lowered in a context, call ids from 0; with what it asked of the context. */
-interface Lowered extends Parts {
+/**
+ * A declaration lowered, with all it depends on beyond its own text: where it starts, the
+ * regions in force, and what each reference it read resolved to. An incremental parse keeps
+ * the node of a declaration the edit did not touch, so the node stands for its text. Moved by
+ * whole lines (an edit above it added or removed some), its locations are moved in place: a
+ * location in a model is where that declaration is in the current text.
+ */
+interface Memo {
+  value: Lists[keyof Lists][number] | undefined;
+  line: number;
+  character: number;
   regions: readonly m.Region[];
-  /** The nodes isTarget answered true for, and false for. */
-  targets: AstNode[];
-  others: AstNode[];
+  reads: Read[];
+  /** The positions in its locations, its own: they move with it. */
+  positions: m.Position[];
 }
 
+/**
+ * A reference as the lowering saw it: the type of its target, or none, and whether that is in
+ * the model. (The target's name is the reference's own text, part of the declaration's.)
+ */
+interface Read {
+  ref: Reference<Named>;
+  type: string | undefined;
+  target: boolean;
+}
+
+type Named = AstNode & { name: string };
+
 const KINDS: readonly (keyof Lists)[] = ['teams', 'entities', 'facets', 'services', 'datastores', 'caches', 'petals', 'scenarios'];
+/** The list each kind of declaration lowers into (regions and the network are lowered apart). */
+const KIND_OF_DECL: Partial<Record<Decl['$type'], keyof Lists>> = {
+  Team: 'teams',
+  Entity: 'entities',
+  Facet: 'facets',
+  Service: 'services',
+  Datastore: 'datastores',
+  Cache: 'caches',
+  Petal: 'petals',
+  Scenario: 'scenarios',
+};
 const COMPONENTS = new Set<string>(['Service', 'Datastore', 'Cache']);
 /** The region of a model that declares none (one object, so that lowered documents stay valid from one model to the next). */
 const IMPLICIT_REGIONS: readonly m.Region[] = [m.implicitRegion()];
@@ -47,33 +81,38 @@ export class LoweredDocument {
   readonly decls: { node: Decl; key: string | undefined }[] = [];
   /** Its regions, which depend on nothing else. */
   readonly regions = new Map<ast.Region, m.Region>();
+  /** Its declarations lowered, each as of the last time it was. */
+  readonly memos = new Map<Decl, Memo>();
   private lowered?: Lowered;
 
-  constructor(document: LangiumDocument) {
+  /** `previous`: the document as lowered before its last parse, whose declarations the parse kept are reused where they still fit. */
+  constructor(document: LangiumDocument, previous?: LoweredDocument) {
     this.uri = document.uri.toString();
     this.root = document.parseResult.value as ast.TopoFile;
+    const before = previous?.uri === this.uri ? previous : undefined;
     for (const el of this.root.elements) {
       if ((namespaceOf(el) && !(el as { name?: string }).name) || ((el.$type === 'Datastore' || el.$type === 'Cache') && !el.engine)) continue;
       this.decls.push({ node: el, key: namespaceKey(el) });
+      const memo = before?.memos.get(el);
+      if (memo) this.memos.set(el, memo);
       if (el.$type === 'Region') {
-        this.regions.set(el, m.makeRegion(el.name, { provider: el.provider as m.Provider | undefined, zones: [...el.zones], grid: el.grid, pue: el.pue, loc: loc(this.uri, el) }));
+        const kept = before?.regions.get(el);
+        this.regions.set(el, kept && sameLoc(kept.loc, el) ? kept : m.makeRegion(el.name, { provider: el.provider as m.Provider | undefined, zones: [...el.zones], grid: el.grid, pue: el.pue, loc: loc(this.uri, el) }));
       }
     }
   }
 
   loweredIn(context: Context): Lowered {
-    if (!this.lowered || !fits(this.lowered, context)) this.lowered = new Lowering(this, context).lower();
-    return this.lowered;
+    const { lowered, changed } = new Lowering(this, context).lower(this.lowered);
+    if (changed) this.lowered = lowered;
+    return this.lowered!;
   }
 }
 
-function fits(lowered: Lowered, context: Context): boolean {
-  return (
-    lowered.regions.length === context.regions.length &&
-    lowered.regions.every((r, i) => r === context.regions[i]) &&
-    lowered.targets.every((n) => context.isTarget(n)) &&
-    !lowered.others.some((n) => context.isTarget(n))
-  );
+/** Whether a region lowered before still starts where its node does (its other fields come from the node's text). */
+function sameLoc(l: m.Loc | undefined, node: AstNode): boolean {
+  const start = node.$cstNode?.range.start;
+  return l !== undefined && start !== undefined && l.start.line === start.line && l.start.character === start.character;
 }
 
 /**
@@ -152,12 +191,13 @@ function network(decls: ast.Network[]): m.Network {
   return net;
 }
 
-/** One document's declarations lowered in a context. */
+/** One document's declarations lowered in a context, each reused where its memo still fits. */
 class Lowering {
   private readonly uri: string;
   private readonly regions: readonly m.Region[];
-  private readonly targets: AstNode[] = [];
-  private readonly others: AstNode[] = [];
+  /** The references read while lowering the current declaration, and the positions of its locations. */
+  private reads: Read[] = [];
+  private positions: m.Position[] = [];
   private nextCallId = 0;
 
   constructor(
@@ -168,8 +208,9 @@ class Lowering {
     this.regions = context.regions;
   }
 
-  lower(): Lowered {
-    const parts: Parts = {
+  /** The document lowered, and whether that differs from `before` (a declaration lowered again, or calls numbered anew). */
+  lower(before: Lowered | undefined): { lowered: Lowered; changed: boolean } {
+    const parts: Lowered = {
       teams: { nodes: [], values: [] },
       entities: { nodes: [], values: [] },
       facets: { nodes: [], values: [] },
@@ -179,54 +220,107 @@ class Lowering {
       petals: { nodes: [], values: [] },
       scenarios: { nodes: [], values: [] },
     };
-    const add = <K extends keyof Lists>(kind: K, node: Decl, value: Lists[K][number]) => {
-      parts[kind].nodes.push(node);
-      (parts[kind].values as Lists[K][number][]).push(value);
-    };
+    let changed = before === undefined;
+    const { memos } = this.document;
     for (const { node } of this.document.decls) {
-      switch (node.$type) {
-        case 'Team':
-          add('teams', node, { name: node.name, loc: this.loc(node) });
-          break;
-        case 'Entity':
-          add('entities', node, { name: node.name, loc: this.loc(node) });
-          break;
-        case 'Facet':
-          if (node.entity?.ref) add('facets', node, { name: node.name, entity: node.entity.ref.name, loc: this.loc(node) });
-          break;
-        case 'Service':
-          add('services', node, this.service(node));
-          break;
-        case 'Datastore':
-          add('datastores', node, this.datastore(node));
-          break;
-        case 'Cache':
-          add('caches', node, this.cache(node));
-          break;
-        case 'Petal':
-          add('petals', node, this.petal(node));
-          break;
-        case 'Scenario':
-          add('scenarios', node, this.scenario(node));
-          break;
+      const kind = KIND_OF_DECL[node.$type];
+      if (!kind) continue;
+      const start = node.$cstNode?.range.start;
+      let memo = memos.get(node);
+      if (!memo || !start || start.character !== memo.character || !this.fits(memo)) {
+        memos.set(node, (memo = this.lowerDecl(node)));
+        changed = true;
+      } else {
+        if (start.line !== memo.line) {
+          // Moved down or up by whole lines (an edit above added or removed some): so does each of its locations.
+          for (const position of memo.positions) position.line += start.line - memo.line;
+          memo.line = start.line;
+        }
+        if (kind === 'services' && memo.value) {
+          // Calls are numbered in the document's order: those before may have gained or lost some.
+          const service = renumbered(memo.value as m.Service, this.nextCallId);
+          if (service !== memo.value) {
+            memo.value = service;
+            changed = true;
+          }
+          this.nextCallId += service.calls.length;
+        }
       }
+      if (memo.value === undefined) continue;
+      const list = parts[kind];
+      if (!changed && before![kind].values[list.values.length] !== memo.value) changed = true;
+      list.nodes.push(node);
+      (list.values as unknown[]).push(memo.value);
     }
-    return { ...parts, regions: this.regions, targets: this.targets, others: this.others };
+    if (!changed) changed = KINDS.some((kind) => before![kind].values.length !== parts[kind].values.length);
+    return { lowered: parts, changed };
   }
 
-  /** Whether a component is in the model (calls and references to anything else are left out), remembered for `fits`. */
-  private isTarget(node: AstNode): boolean {
-    const target = this.context.isTarget(node);
-    (target ? this.targets : this.others).push(node);
+  /** Whether a declaration lowered before (and not moved but by whole lines) lowers alike now: in the same regions, with its references resolving alike. */
+  private fits(memo: Memo): boolean {
+    if (memo.regions !== this.regions && (memo.regions.length !== this.regions.length || memo.regions.some((r, i) => r !== this.regions[i]))) return false;
+    for (const read of memo.reads) {
+      const target = read.ref.ref;
+      if (target?.$type !== read.type || (target !== undefined && this.context.isTarget(target)) !== read.target) return false;
+    }
+    return true;
+  }
+
+  private lowerDecl(node: Decl): Memo {
+    this.reads = [];
+    this.positions = [];
+    const start = node.$cstNode?.range.start;
+    return { value: this.value(node), line: start?.line ?? -1, character: start?.character ?? -1, regions: this.regions, reads: this.reads, positions: this.positions };
+  }
+
+  private value(node: Decl): Lists[keyof Lists][number] | undefined {
+    switch (node.$type) {
+      case 'Team':
+        return { name: node.name, loc: this.loc(node) };
+      case 'Entity':
+        return { name: node.name, loc: this.loc(node) };
+      case 'Facet': {
+        const entity = this.deref(node.entity);
+        return entity && { name: node.name, entity: entity.name, loc: this.loc(node) };
+      }
+      case 'Service':
+        return this.service(node);
+      case 'Datastore':
+        return this.datastore(node);
+      case 'Cache':
+        return this.cache(node);
+      case 'Petal':
+        return this.petal(node);
+      case 'Scenario':
+        return this.scenario(node);
+      default:
+        return undefined;
+    }
+  }
+
+  /** What a reference resolves to, remembered with its type and whether it is in the model. */
+  private deref<T extends Named>(ref: Reference<T> | undefined): T | undefined {
+    if (!ref) return undefined;
+    const target = ref.ref;
+    this.reads.push({ ref, type: target?.$type, target: target !== undefined && this.context.isTarget(target) });
     return target;
+  }
+
+  private derefs<T extends Named>(list: Reference<T>[]): T[] {
+    return list.flatMap((r) => this.deref(r) ?? []);
+  }
+
+  /** Whether a component (read through a reference: `deref` remembers the answer) is in the model: calls and references to anything else are left out. */
+  private isTarget(node: AstNode): boolean {
+    return this.context.isTarget(node);
   }
 
   /** What services, datastores and caches are written with: placement, work, threads, team. */
   private draft(node: ast.Service | ast.Datastore | ast.Cache): m.ComponentDraft & { locs: m.ComponentLocs } {
     return {
       name: node.name,
-      team: node.team?.ref?.name,
-      regions: node.regions.length > 0 ? refs(node.regions).map((r) => r.name) : undefined,
+      team: this.deref(node.team)?.name,
+      regions: node.regions.length > 0 ? this.derefs(node.regions).map((r) => r.name) : undefined,
       zones: node.zones,
       instances: node.instances?.count,
       instanceType: node.instances?.type,
@@ -282,9 +376,12 @@ class Lowering {
       Object.assign(draft, {
         layer: s.layer as m.Layer | undefined,
         memoryBytes: parseSize(s.memory),
-        owns: refs(s.owns).filter((o) => this.isTarget(o)).map((o) => o.name),
-        provides: refs(s.provides).map((p) => p.name),
-        uses: s.uses.flatMap((u) => (u.ref ? [{ name: u.ref.name, entity: u.ref.$type === 'Entity', loc: this.refLoc(u) }] : [])),
+        owns: this.derefs(s.owns).filter((o) => this.isTarget(o)).map((o) => o.name),
+        provides: this.derefs(s.provides).map((p) => p.name),
+        uses: s.uses.flatMap((u) => {
+          const used = this.deref(u);
+          return used ? [{ name: used.name, entity: used.$type === 'Entity', loc: this.refLoc(u) }] : [];
+        }),
         chaosOptout: s.chaosOptout,
         deadlineMs: parseDuration(s.deadline),
         budgetPropagate: s.budgetPropagate,
@@ -297,7 +394,7 @@ class Lowering {
   }
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
-    const target = c.target?.ref;
+    const target = this.deref(c.target);
     if (!target || !this.isTarget(target)) return undefined;
     return m.makeCall({
       id: this.nextCallId++,
@@ -309,7 +406,7 @@ class Lowering {
       mode: c.mode,
       share: parsePercent(c.share),
       routeShare: c.$type === 'Route' ? (parsePercent(c.routeShare) ?? 0) : undefined,
-      onMiss: c.onMiss?.ref?.name,
+      onMiss: this.deref(c.onMiss)?.name,
       timeoutMs: parseDuration(c.timeout),
       connectMs: parseDuration(c.connect),
       retries: c.retries === undefined ? undefined : Math.max(0, Math.floor(c.retries)),
@@ -358,11 +455,14 @@ class Lowering {
   }
 
   private petal(p: ast.Petal): m.Petal {
-    const members = p.members.filter((r) => r.ref && this.isTarget(r.ref));
+    const members = p.members.filter((r) => {
+      const member = this.deref(r);
+      return member !== undefined && this.isTarget(member);
+    });
     return m.makePetal(
       {
         name: p.name,
-        region: p.region?.ref?.name,
+        region: this.deref(p.region)?.name,
         memoryBytes: parseSize(p.memory),
         replicas: p.replicas,
         members: members.map((r) => r.ref!.name),
@@ -383,12 +483,14 @@ class Lowering {
       durationMs: parseDuration(l.duration) ?? m.DEFAULT_SCENARIO_DURATION_MS,
       loc: this.loc(l),
     });
-    const loads = s.loads.flatMap((l): m.Load[] =>
-      l.target?.ref && l.rate !== undefined ? [{ rps: l.rate, toRps: l.toRate ?? l.rate, target: l.target.ref.name, ...span(l) }] : [],
-    );
+    const loads = s.loads.flatMap((l): m.Load[] => {
+      const target = this.deref(l.target);
+      return target && l.rate !== undefined ? [{ rps: l.rate, toRps: l.toRate ?? l.rate, target: target.name, ...span(l) }] : [];
+    });
     const users = s.users.flatMap((u): m.Users[] => {
       const thinkMs = parseDuration(u.think);
-      return u.target?.ref && u.count !== undefined && thinkMs !== undefined ? [{ count: Math.floor(u.count), thinkMs, target: u.target.ref.name, ...span(u) }] : [];
+      const target = this.deref(u.target);
+      return target && u.count !== undefined && thinkMs !== undefined ? [{ count: Math.floor(u.count), thinkMs, target: target.name, ...span(u) }] : [];
     });
     const chaos = s.chaos.flatMap((c) => this.chaos(c));
     return { name: s.name, loads, users, warmupMs: parseDuration(s.warmup) ?? m.DEFAULT_WARMUP_MS, seed: s.seed ?? m.DEFAULT_SCENARIO_SEED, chaos, loc: this.loc(s) };
@@ -399,13 +501,14 @@ class Lowering {
     const loc = this.loc(c);
     if (c.$type === 'ZoneChaos') {
       const [atMs, forMs] = [parseDuration(c.at), parseDuration(c.for)];
-      return c.region?.ref && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: c.region.ref.name, zone: c.zone, atMs, forMs, loc }] : [];
+      const region = this.deref(c.region);
+      return region && c.zone && atMs !== undefined && forMs !== undefined ? [{ kind: 'zone', region: region.name, zone: c.zone, atMs, forMs, loc }] : [];
     }
     if (c.$type === 'MonkeyChaos') {
       const everyMs = parseDuration(c.every);
       return everyMs !== undefined && everyMs > 0 ? [{ kind: 'monkey', everyMs, loc }] : [];
     }
-    const target = c.target?.ref;
+    const target = this.deref(c.target);
     const atMs = parseDuration(c.at);
     // A count below one is reported by validation (`chaos-value`) and stages nothing here.
     const count = c.count === undefined ? undefined : Math.floor(c.count);
@@ -423,29 +526,38 @@ class Lowering {
   // --- locations (every node is in this document) ---
 
   private loc(node: AstNode): m.Loc | undefined {
-    return loc(this.uri, node);
+    const cst = node.$cstNode;
+    return cst && this.at(cst.range);
   }
 
   private propLoc(node: AstNode, property: string): m.Loc | undefined {
     const span = propertySpan(node, property);
-    return span && { uri: this.uri, start: span.value.range.start, end: span.value.range.end };
+    return span && this.at(span.value.range);
   }
 
   private refLoc(ref: Reference): m.Loc | undefined {
     const node = ref.$refNode;
-    return node ? { uri: this.uri, start: node.range.start, end: node.range.end } : undefined;
+    return node && this.at(node.range);
   }
 
   /** From the first property's value to the end of the last's: `breaker 50% of 20 over 10s open 5s`. */
   private spanLoc(node: AstNode, first: string, last: string): m.Loc | undefined {
     const [a, b] = [propertySpan(node, first), propertySpan(node, last)];
-    return a && b && { uri: this.uri, start: a.value.range.start, end: b.value.range.end };
+    return a && b && this.at({ start: a.value.range.start, end: b.value.range.end });
   }
 
   /** From a property's keyword to the end of its value: `deadline 1s`. */
   private keywordLoc(node: AstNode, property: string): m.Loc | undefined {
     const span = propertySpan(node, property);
-    return span && { uri: this.uri, ...spanRange(span) };
+    return span && this.at(spanRange(span));
+  }
+
+  /** A location in this document with positions of its own, kept to move with the declaration. */
+  private at(range: { start: m.Position; end: m.Position }): m.Loc {
+    const start = { line: range.start.line, character: range.start.character };
+    const end = { line: range.end.line, character: range.end.character };
+    this.positions.push(start, end);
+    return { uri: this.uri, start, end };
   }
 }
 
@@ -484,10 +596,6 @@ function autoscale(a: ast.Autoscale | undefined): m.Autoscale | undefined {
     everyMs: every === undefined || every <= 0 ? m.DEFAULT_AUTOSCALE_EVERY_MS : every,
     warmupMs: parseDuration(a.warmup) ?? m.DEFAULT_AUTOSCALE_WARMUP_MS,
   };
-}
-
-function refs<T extends AstNode>(list: Reference<T>[]): T[] {
-  return list.flatMap((r) => (r.ref ? [r.ref] : []));
 }
 
 function baseName(uri: string): string {

@@ -2,7 +2,8 @@
 // per workspace state and shared by validation, hover, code lens, code actions and the
 // custom requests. Each document's own declarations are lowered once and reused from one
 // state to the next until the document is linked again (which follows each parse, whole or
-// of the declarations an edit touched), so an edit lowers only the edited file again.
+// of the declarations an edit touched), so an edit lowers only the edited file again, and of
+// it only the declarations the edit changed, moved or whose references it changed.
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { DocumentState, WorkspaceCache } from 'langium';
 import { estimateCarbon, type CarbonReport } from '@topo/carbon';
@@ -23,6 +24,8 @@ export class TopoModels {
   private readonly cache: WorkspaceCache<string, Analysis>;
   private readonly carbon: WorkspaceCache<string, CarbonReport>;
   private readonly lowered = new WeakMap<LangiumDocument, LoweredDocument>();
+  /** Documents linked since they were last lowered. */
+  private readonly linked = new WeakSet<LangiumDocument>();
 
   constructor(
     shared: LangiumSharedCoreServices,
@@ -33,7 +36,7 @@ export class TopoModels {
     this.cache = new WorkspaceCache(shared);
     this.carbon = new WorkspaceCache(shared);
     shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, (document) => {
-      this.lowered.delete(document);
+      this.linked.add(document);
     });
   }
 
@@ -49,12 +52,16 @@ export class TopoModels {
 
   /**
    * The document's declarations lowered: kept until the document is linked again, which
-   * follows every parse. (A parse of the edited declarations alone keeps the root, so the
-   * root compared here tells only of a whole parse since.)
+   * follows every parse, and then lowered again from the one before, which lends it the
+   * declarations that parse kept. (A parse of the edited declarations alone keeps the root,
+   * so the root compared here tells only of a whole parse since.)
    */
   private loweredOf(document: LangiumDocument): LoweredDocument {
     let lowered = this.lowered.get(document);
-    if (!lowered || lowered.root !== document.parseResult.value) this.lowered.set(document, (lowered = new LoweredDocument(document)));
+    if (!lowered || this.linked.has(document) || lowered.root !== document.parseResult.value) {
+      this.lowered.set(document, (lowered = new LoweredDocument(document, lowered)));
+      this.linked.delete(document);
+    }
     return lowered;
   }
 

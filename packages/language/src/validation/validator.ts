@@ -4,7 +4,9 @@
 // file, which walks its nodes and calls their checks directly (checkNodes): Langium's walk
 // looks the checks up, wraps each in promises and awaits it, at every node, which on a file
 // of 10,000 services costs more than the checks (TopoDocumentValidator runs only the file's).
+// A declaration an edit left as it was reports again what it reported (checkNodes).
 import type { AstNode, Cancellation, LangiumCoreServices, ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { AstUtils, interruptAndCheck } from 'langium';
 import type { TopoAstType, TopoFile } from '../generated/ast.js';
 import type { TopoModels } from '../models.js';
@@ -22,8 +24,8 @@ type NodeChecks = { [K in keyof TopoAstType]?: ((node: TopoAstType[K], accept: V
 
 export function registerValidationChecks(services: CheckServices): void {
   const documents = services.shared.workspace.LangiumDocuments;
-  const nodeChecks: NodeChecks = {
-    Import: checkImport(services),
+  // Checks that read only the node's own text.
+  const ownChecks: NodeChecks = {
     Region: checkRepeatedProperties,
     Network: checkRepeatedProperties,
     Service: [checkRepeatedProperties, checkQueue, checkLock],
@@ -35,32 +37,79 @@ export function registerValidationChecks(services: CheckServices): void {
     Route: [checkRepeatedProperties, checkCallResilience],
     Petal: checkRepeatedProperties,
     Scenario: checkRepeatedProperties,
+  };
+  // Checks that read other files, or what a reference resolves to.
+  const linkedChecks: NodeChecks = {
+    Import: checkImport(services),
     Chaos: checkChaos,
   };
   services.validation.ValidationRegistry.register({
-    TopoFile: [checkSingleArchitecture, checkDuplicateNames(documents), checkModel(services.topo.Models), checkNodes(services, nodeChecks)],
+    TopoFile: [checkSingleArchitecture, checkDuplicateNames(documents), checkModel(services.topo.Models), checkNodes(services, ownChecks, linkedChecks)],
   });
 }
 
 type NodeCheck = (node: AstNode, accept: ValidationAcceptor) => void;
+type Accepted = Parameters<ValidationAcceptor>;
 
-/** Runs the checks of every node in the file, those registered on a node's type or a supertype of it (Chaos). */
-function checkNodes(services: LangiumCoreServices, checks: NodeChecks) {
+/** What a declaration's own checks reported, and where it started then. */
+interface Reported {
+  line: number;
+  character: number;
+  accepted: Accepted[];
+}
+
+/**
+ * Runs the checks of every node in the file, those registered on a node's type or a supertype
+ * of it (Chaos). A declaration whose nodes have only checks of their own text reports what it
+ * reported last time while an incremental parse keeps its node and it has moved, if at all, by
+ * whole lines.
+ */
+function checkNodes(services: LangiumCoreServices, ownChecks: NodeChecks, linkedChecks: NodeChecks) {
   const reflection = services.shared.AstReflection;
-  const byType = new Map<string, NodeCheck[]>();
-  const checksOf = (type: string): NodeCheck[] => {
-    let list = byType.get(type);
-    if (!list) {
-      list = Object.entries(checks).flatMap(([key, c]) => (reflection.isSubtype(type, key) ? ([] as NodeCheck[]).concat(c as NodeCheck | NodeCheck[]) : []));
-      byType.set(type, list);
+  const byType = new Map<string, { checks: NodeCheck[]; linked: boolean }>();
+  const matching = (checks: NodeChecks, type: string): NodeCheck[] =>
+    Object.entries(checks).flatMap(([key, c]) => (reflection.isSubtype(type, key) ? ([] as NodeCheck[]).concat(c as NodeCheck | NodeCheck[]) : []));
+  const checksOf = (type: string) => {
+    let entry = byType.get(type);
+    if (!entry) {
+      const linked = matching(linkedChecks, type);
+      byType.set(type, (entry = { checks: [...matching(ownChecks, type), ...linked], linked: linked.length > 0 }));
     }
-    return list;
+    return entry;
   };
+  const reported = new WeakMap<AstNode, Reported>();
   return async (root: TopoFile, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> => {
-    for (const node of AstUtils.streamAst(root)) {
-      // As in Langium's walk: a new edit cancels the validation of the file between two nodes.
+    for (const declaration of root.elements) {
+      // As in Langium's walk: a new edit cancels the validation of the file between two declarations.
       await interruptAndCheck(cancelToken);
-      for (const check of checksOf(node.$type)) check(node, accept);
+      const start = declaration.$cstNode?.range.start;
+      const last = reported.get(declaration);
+      if (last && start && last.character === start.character) {
+        const now = start.line === last.line ? last : movedTo(last, start.line);
+        if (now !== last) reported.set(declaration, now);
+        for (const args of now.accepted) accept(...args);
+        continue;
+      }
+      const accepted: Accepted[] = [];
+      const record: ValidationAcceptor = (...args) => {
+        accepted.push(args);
+        accept(...args);
+      };
+      let own = true;
+      for (const node of AstUtils.streamAst(declaration)) {
+        const { checks, linked } = checksOf(node.$type);
+        own &&= !linked;
+        for (const check of checks) check(node, record);
+      }
+      if (own && start) reported.set(declaration, { line: start.line, character: start.character, accepted });
+      else reported.delete(declaration);
     }
   };
+}
+
+/** What a declaration reported, as it reports it moved to start on `line`: a range given with a report moves with it (one given by a property is found again in the moved syntax tree). */
+function movedTo(reported: Reported, line: number): Reported {
+  const lines = line - reported.line;
+  const move = (range: Range): Range => ({ start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } });
+  return { line, character: reported.character, accepted: reported.accepted.map(([severity, message, info]) => [severity, message, info.range ? { ...info, range: move(info.range) } : info]) };
 }
