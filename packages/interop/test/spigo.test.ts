@@ -371,7 +371,7 @@ describe('names', () => {
         .map((k) => k.value)
         .filter((v) => /^[_a-zA-Z][\w-]*$/.test(v))
         .toSet();
-    const names = keywords(grammar.rules.find((r) => r.name === 'Name')!);
+    const names = keywords(grammar.rules.find((r) => r.name === 'KeywordName')!);
     expect([...RESERVED_WORDS].sort()).toEqual([...keywords(grammar)].filter((k) => !names.has(k)).sort());
   });
 

@@ -4,6 +4,7 @@
 import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
 import { ownLevel } from './cst-spans.js';
+import { isWrittenAsName } from './names.js';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 
 /** Keywords that start a property line, per block type. */
@@ -56,7 +57,5 @@ const TIGHT = new Set([',', '.', '..', ':']);
 
 /** A property keyword, not the same word used as a name (`service zone`). */
 function isKeyword(leaf: CstNode): boolean {
-  if (!GrammarAST.isKeyword(leaf.grammarSource)) return false;
-  const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-  return rule?.name !== 'Name' && rule?.name !== 'InstanceTypeName';
+  return GrammarAST.isKeyword(leaf.grammarSource) && !isWrittenAsName(leaf);
 }

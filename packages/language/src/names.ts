@@ -3,6 +3,7 @@
 // another, and regions, teams, petals and scenarios one each. A name is declared once per
 // namespace across a file and its imports (`duplicate-name`); on a repeat the first declaration
 // wins, in scoping and in lowering alike. Messages call each namespace by its label.
+import { AstUtils, GrammarAST, type CstNode } from 'langium';
 import type { Element } from './generated/ast.js';
 
 const LABEL = {
@@ -53,4 +54,13 @@ export function describeKey(key: string): string {
 export function referenceLabel(referenceType: string): string {
   const ns = REFERENCE_NAMESPACE[referenceType];
   return ns ? LABEL[ns] : referenceType.toLowerCase();
+}
+
+/** The grammar's rules a name is written with: a keyword met in one is a name (`service edge`, `call timeout`), not a keyword. */
+const NAME_RULES = new Set(['Name', 'KeywordName', 'InstanceTypeName']);
+
+/** Whether a syntax node is (part of) a name, a keyword used as one included. */
+export function isWrittenAsName(leaf: CstNode): boolean {
+  const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
+  return rule !== undefined && NAME_RULES.has(rule.name);
 }

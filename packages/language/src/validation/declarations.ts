@@ -1,11 +1,11 @@
 // Language-level checks on declarations: names unique per namespace across a file and its
 // imports, at most one `architecture` per file, properties given at most once.
-import type { AstNode, CstNode, LangiumDocuments, ValidationAcceptor } from 'langium';
+import type { AstNode, LangiumDocuments, ValidationAcceptor } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
 import { ownLevel } from '../cst-spans.js';
 import type { TopoFile } from '../generated/ast.js';
 import { importClosure } from '../imports.js';
-import { describeKey, namespaceKey } from '../names.js';
+import { describeKey, isWrittenAsName, namespaceKey } from '../names.js';
 import { coded, DUPLICATE_ARCHITECTURE, DUPLICATE_NAME, DUPLICATE_PROPERTY } from './codes.js';
 
 /** `duplicate-name`: each declaration after the first; imported files count as before this one. */
@@ -77,7 +77,7 @@ export function checkRepeatedProperties(node: AstNode, accept: ValidationAccepto
     const keyword = item.astNode === node && item.grammarSource?.$type === 'Keyword' ? (item.grammarSource as GrammarAST.Keyword).value : undefined;
     const group = keyword === undefined ? undefined : groups.get(keyword);
     const child = item.astNode !== node && CHILD_PROPERTIES.has(item.astNode.$type) ? item.astNode.$type : undefined;
-    const key = group && !isNameToken(item) ? group : child;
+    const key = group && !isWrittenAsName(item) ? group : child;
     if (!key) continue;
     seen ??= new Map();
     const count = (seen.get(key) ?? 0) + 1;
@@ -92,8 +92,3 @@ export function checkRepeatedProperties(node: AstNode, accept: ValidationAccepto
 /** Child nodes that a block may hold once (a repeat replaced the first in the AST, not in the text). */
 const CHILD_PROPERTIES = new Set(['Instances', 'Work', 'Autoscale']);
 
-/** A keyword used as a name (`service edge`, `call timeout`) is not a property keyword. */
-function isNameToken(leaf: CstNode): boolean {
-  const rule = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isParserRule);
-  return rule?.name === 'Name' || rule?.name === 'InstanceTypeName';
-}
