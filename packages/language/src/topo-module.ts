@@ -9,6 +9,7 @@ import { TopoConfigs } from './config.js';
 import { TopoDocumentBuilder } from './document-builder.js';
 import { TopoDocumentFactory } from './document-factory.js';
 import { TopoDocumentValidator } from './document-validator.js';
+import { TopoIndexManager, TopoReferenceDescriptionProvider } from './index-manager.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
 import { TopoSettings } from './settings.js';
@@ -45,16 +46,21 @@ export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoA
   validation: {
     DocumentValidator: (services) => new TopoDocumentValidator(services, services.topo.Configs),
   },
+  workspace: {
+    ReferenceDescriptionProvider: (services) => new TopoReferenceDescriptionProvider(services),
+  },
 };
 
 /**
  * The services all Topo languages share: rebuilding what imports a changed file
- * (document-builder.ts), parsing again only what an edit touched (document-factory.ts).
+ * (document-builder.ts), parsing again only what an edit touched (document-factory.ts),
+ * describing references when a query needs them (index-manager.ts).
  */
 export const TopoSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
   workspace: {
     DocumentBuilder: (shared) => new TopoDocumentBuilder(shared),
     LangiumDocumentFactory: (shared) => new TopoDocumentFactory(shared),
+    IndexManager: (shared) => new TopoIndexManager(shared),
   },
 };
 
