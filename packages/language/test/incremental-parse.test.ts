@@ -214,6 +214,38 @@ describe('the server, parsing again only what an edit touched', () => {
     );
   });
 
+  it('has the diagnostics and the models of a fresh load, edits going to a file and to the file importing it', async () => {
+    const { shared, Topo } = createTopoLspServices(EmptyFileSystem);
+    const [appUri, libUri] = [URI.parse('file:///ws/main.topo'), URI.parse('file:///ws/lib.topo')];
+    const libraries = [OWN_FINDINGS, ...files.filter((f) => !f.includes('import ') && /^service \w+/m.test(f))];
+    let version = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...libraries), fc.array(fc.tuple(fc.boolean(), edit), { minLength: 1, maxLength: 4 }), async (library, sequence) => {
+        const documents = shared.workspace.LangiumDocuments;
+        for (const uri of [appUri, libUri]) if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+        // The importer calls a service of the library, and declares a name the library may declare too.
+        const called = /^service ([\w-]+)/m.exec(library)![1]!;
+        const texts = { app: `import "lib.topo"\nservice app {\n  call ${called} timeout 1s retries 2\n}\nteam extra\n`, lib: library };
+        const app = shared.workspace.LangiumDocumentFactory.fromString(texts.app, appUri);
+        const lib = shared.workspace.LangiumDocumentFactory.fromString(texts.lib, libUri);
+        documents.addDocument(app);
+        documents.addDocument(lib);
+        await shared.workspace.DocumentBuilder.build([app, lib], { validation: true });
+        for (const [inLibrary, e] of sequence) {
+          const [key, uri] = inLibrary ? (['lib', libUri] as const) : (['app', appUri] as const);
+          texts[key] = apply(texts[key], e);
+          shared.workspace.TextDocuments.set(TextDocument.create(uri.toString(), 'topo', ++version, texts[key]));
+          await shared.workspace.DocumentBuilder.update([uri], []);
+          const fresh = await loadText(texts.app, { [libUri.toString()]: texts.lib });
+          expect(described(app.diagnostics)).toEqual(described(fresh.documents[0]!.diagnostics));
+          expect(described(lib.diagnostics)).toEqual(described(fresh.documents[1]!.diagnostics));
+          expect(JSON.stringify(Topo.topo.Models.modelOf(app))).toBe(JSON.stringify(fresh.model));
+        }
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
   it('lowers again only the declarations an edit changed, moved, or whose references it changed', async () => {
     const { shared, Topo } = createTopoLspServices(EmptyFileSystem);
     const uri = URI.parse('file:///ws/reuse.topo');
