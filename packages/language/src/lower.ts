@@ -83,7 +83,8 @@ export class LoweredDocument {
   readonly regions = new Map<ast.Region, m.Region>();
   /** Its declarations lowered, each as of the last time it was. */
   readonly memos = new Map<Decl, Memo>();
-  private lowered?: Lowered;
+  /** Its declarations as last lowered, and the regions in force then. */
+  private lowered?: { parts: Lowered; regions: readonly m.Region[] };
 
   /** `previous`: the document as lowered before its last parse, whose declarations the parse kept are reused where they still fit. */
   constructor(document: LangiumDocument, previous?: LoweredDocument) {
@@ -103,10 +104,27 @@ export class LoweredDocument {
   }
 
   loweredIn(context: Context): Lowered {
-    const { lowered, changed } = new Lowering(this, context).lower(this.lowered);
-    if (changed) this.lowered = lowered;
-    return this.lowered!;
+    // Until the document is linked again (then lowered anew) its declarations neither change
+    // nor move: what it lowered holds while the context gives the same answers.
+    const last = this.lowered;
+    if (last && sameRegions(last.regions, context.regions) && [...this.memos.values()].every((memo) => resolvesAlike(memo, context))) return last.parts;
+    const { lowered, changed } = new Lowering(this, context).lower(last?.parts);
+    this.lowered = { parts: changed ? lowered : last!.parts, regions: context.regions };
+    return this.lowered.parts;
   }
+}
+
+function sameRegions(a: readonly m.Region[], b: readonly m.Region[]): boolean {
+  return a === b || (a.length === b.length && a.every((r, i) => r === b[i]));
+}
+
+/** Whether each reference a declaration read resolves as it did: to the same type, in the model or not alike. */
+function resolvesAlike(memo: Memo, context: Context): boolean {
+  for (const read of memo.reads) {
+    const target = read.ref.ref;
+    if (target?.$type !== read.type || (target !== undefined && context.isTarget(target)) !== read.target) return false;
+  }
+  return true;
 }
 
 /** Whether a region lowered before still starts where its node does (its other fields come from the node's text). */
@@ -258,12 +276,7 @@ class Lowering {
 
   /** Whether a declaration lowered before (and not moved but by whole lines) lowers alike now: in the same regions, with its references resolving alike. */
   private fits(memo: Memo): boolean {
-    if (memo.regions !== this.regions && (memo.regions.length !== this.regions.length || memo.regions.some((r, i) => r !== this.regions[i]))) return false;
-    for (const read of memo.reads) {
-      const target = read.ref.ref;
-      if (target?.$type !== read.type || (target !== undefined && this.context.isTarget(target)) !== read.target) return false;
-    }
-    return true;
+    return sameRegions(memo.regions, this.regions) && resolvesAlike(memo, this.context);
   }
 
   private lowerDecl(node: Decl): Memo {
