@@ -95,6 +95,22 @@ describe('an edit in an imported file', () => {
     expect(clashes()).toEqual([]);
   });
 
+  it("drops an imported file's call to a name the importer now declares first, though the imported file did not change", async () => {
+    // The first declaration of a name wins: app's datastore db shadows lib's service db in
+    // app's model, so lib's call to its own db leaves that model (and comes back).
+    const libText = 'service db {\n  work 2ms\n}\nservice api {\n  call db\n}\n';
+    const appText = 'import "lib.topo"\nservice front {\n  call api\n}\n';
+    const callsOfApi = (ws: Awaited<ReturnType<typeof workspace>>) => ws.model(APP).services.find((s) => s.name === 'api')!.calls.map((c) => `${c.target}:${c.targetKind}`);
+    const ws = await workspace({ [LIB]: libText, [APP]: appText });
+    expect(callsOfApi(ws)).toEqual(['db:service']);
+    await ws.edit(APP, `${appText}datastore db: postgres\n`);
+    const fresh = await workspace({ [LIB]: libText, [APP]: `${appText}datastore db: postgres\n` });
+    expect(callsOfApi(ws)).toEqual(callsOfApi(fresh));
+    expect(callsOfApi(ws)).toEqual([]);
+    await ws.edit(APP, appText);
+    expect(callsOfApi(ws)).toEqual(['db:service']);
+  });
+
   it('reaches the importer of a file created after it', async () => {
     // Langium holds a new file as a placeholder until it parses it: the rebuild must not read it as a file.
     const ws = await workspace({ [APP]: app });
