@@ -311,7 +311,11 @@ class Lowering {
     }
   }
 
-  /** What a reference resolves to, remembered with its type and whether it is in the model. */
+  /**
+   * What a reference resolves to, remembered with its type and whether it is in the model (a
+   * component left out of it takes its calls and references with it): every target the
+   * lowering asks the context about comes through here.
+   */
   private deref<T extends Named>(ref: Reference<T> | undefined): T | undefined {
     if (!ref) return undefined;
     const target = ref.ref;
@@ -321,11 +325,6 @@ class Lowering {
 
   private derefs<T extends Named>(list: Reference<T>[]): T[] {
     return list.flatMap((r) => this.deref(r) ?? []);
-  }
-
-  /** Whether a component (read through a reference: `deref` remembers the answer) is in the model: calls and references to anything else are left out. */
-  private isTarget(node: AstNode): boolean {
-    return this.context.isTarget(node);
   }
 
   /** What services, datastores and caches are written with: placement, work, threads, team. */
@@ -389,7 +388,7 @@ class Lowering {
       Object.assign(draft, {
         layer: s.layer as m.Layer | undefined,
         memoryBytes: parseSize(s.memory),
-        owns: this.derefs(s.owns).filter((o) => this.isTarget(o)).map((o) => o.name),
+        owns: this.derefs(s.owns).filter((o) => this.context.isTarget(o)).map((o) => o.name),
         provides: this.derefs(s.provides).map((p) => p.name),
         uses: s.uses.flatMap((u) => {
           const used = this.deref(u);
@@ -408,7 +407,7 @@ class Lowering {
 
   private call(from: ast.Service, c: ast.Call | ast.Route, group: m.CallGroup, groupIndex?: number): m.Call | undefined {
     const target = this.deref(c.target);
-    if (!target || !this.isTarget(target)) return undefined;
+    if (!target || !this.context.isTarget(target)) return undefined;
     return m.makeCall({
       id: this.nextCallId++,
       from: from.name,
@@ -470,7 +469,7 @@ class Lowering {
   private petal(p: ast.Petal): m.Petal {
     const members = p.members.filter((r) => {
       const member = this.deref(r);
-      return member !== undefined && this.isTarget(member);
+      return member !== undefined && this.context.isTarget(member);
     });
     return m.makePetal(
       {
@@ -525,7 +524,7 @@ class Lowering {
     const atMs = parseDuration(c.at);
     // A count below one is reported by validation (`chaos-value`) and stages nothing here.
     const count = c.count === undefined ? undefined : Math.floor(c.count);
-    if (!target || !this.isTarget(target) || atMs === undefined || (count !== undefined && count < 1)) return [];
+    if (!target || !this.context.isTarget(target) || atMs === undefined || (count !== undefined && count < 1)) return [];
     const common = { target: target.name, atMs, forMs: parseDuration(c.for), loc };
     if (c.$type === 'KillChaos') return count === undefined ? [] : [{ kind: 'kill', count, ...common }];
     if (c.$type === 'SlowChaos') {

@@ -47,14 +47,13 @@ export function uslCurve(sweep: SweepResult, steps = 80): Array<{ x: number; ms:
   });
 }
 
-/** σ and κ, and what they mean for this design. */
 /**
  * A fall in throughput smaller than this share of the peak, over the loads a sweep measured,
  * is no fall to speak of: the law's rounder curve finds a small κ where throughput levels off.
  */
 const NOTICEABLE_FALL = 0.05;
 
-/** The fit in words; `measuredUpTo`, the most requests in flight the sweep measured, says whether its peak shows in the points. */
+/** σ and κ, and what they mean for this design; `measuredUpTo`, the most requests in flight the sweep measured, says whether its peak shows in the points. */
 export function uslInWords(fit: UslFit | null, measuredUpTo?: number): string {
   if (!fit) return 'No Universal Scalability Law fit: it needs three or more distinct points whose fit has σ, κ ≥ 0.';
   const contention =
