@@ -1,5 +1,6 @@
-// examples/capacity/: one small design per bottleneck pattern of the talk. Each checks clean,
-// and the `topo report` command its opening comment gives names its pattern.
+// examples/capacity/: one small design per bottleneck pattern of the talk. Each checks clean
+// but for what the checker can see of its pattern, and the `topo report` command its opening
+// comment gives names its pattern.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,11 @@ const EXAMPLES: Record<string, BottleneckPattern> = {
   'looping-autoscaled': 'looping-autoscaled',
 };
 
+/** What `topo check` says of each: the thread shortage's queue holds as long as its caller waits. */
+const CHECKED: Record<string, RegExp> = {
+  'thread-shortage': /^examples\/capacity\/thread-shortage\.topo:25:3 warning timeout-headroom queue 60 may hold a request 150ms .* a queue of 55 fits, .*\n1 warning \(1 file checked\)\n$/,
+};
+
 /** The arguments of the `topo report …` line in the file's opening comment, the page written to `out`. */
 function reportCommand(file: string): string[] {
   const line = readFileSync(join(root, file), 'utf8').split('\n').find((l) => l.startsWith('//   topo report '));
@@ -35,9 +41,9 @@ describe('examples/capacity', () => {
 
   for (const [name, pattern] of Object.entries(EXAMPLES)) {
     const file = `examples/capacity/${name}.topo`;
-    it(`${file} checks clean and its report names ${PATTERN_LABELS[pattern]}`, async () => {
+    it(`${file} checks as expected and its report names ${PATTERN_LABELS[pattern]}`, async () => {
       const check = await topo(['check', file], root);
-      expect(check.stdout).toBe('no problems (1 file checked)\n');
+      expect(check.stdout).toMatch(CHECKED[name] ?? /^no problems \(1 file checked\)\n$/);
       const report = await topo(reportCommand(file), root);
       expect(report.code).toBe(0);
       expect(report.stdout).toContain(`  pattern: ${PATTERN_LABELS[pattern]}: `);

@@ -8,6 +8,7 @@ import { Cancellation } from 'langium';
 import { applyRuleSettings, type TopoConfigs } from './config.js';
 import { applyIgnores } from './ignores.js';
 import { referenceLabel } from './names.js';
+import { isIgnorableRuleId } from './rule-ids.js';
 import { coded, SYNTAX, UNRESOLVED_REFERENCE } from './validation/codes.js';
 
 const CODES: Record<string, string> = {
@@ -32,13 +33,24 @@ export class TopoDocumentValidator extends DefaultDocumentValidator {
       if (builtIn === UNRESOLVED_REFERENCE && typeof d.message === 'string') d.message = explainLinkingError(d.message);
     }
     const rules = this.configs.nearest(document.uri)?.config.rules ?? {};
-    return applyRuleSettings(applyIgnores(document, diagnostics, this.getSource()), rules);
+    return applyRuleSettings(applyIgnores(document, withoutGuessesAtSyntaxErrors(diagnostics), this.getSource()), rules);
   }
 
   /** Only the file's checks: every check is registered on the file, which walks its nodes itself (validation/validator.ts, where it says why). */
   protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
     for (const check of this.validationRegistry.getChecks(root.$type, options.categories)) await check(root, acceptor, cancelToken);
   }
+}
+
+/**
+ * Leaves out the analysis findings that start on a line with a syntax error: the parser
+ * recovered there by guessing, and a finding about its guess misleads (`call b timeout 100`
+ * lacks a unit, and is not a call without a timeout).
+ */
+function withoutGuessesAtSyntaxErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  const broken = new Set(diagnostics.filter((d) => d.code === SYNTAX).map((d) => d.range.start.line));
+  if (broken.size === 0) return diagnostics;
+  return diagnostics.filter((d) => !(isIgnorableRuleId(String(d.code)) && broken.has(d.range.start.line)));
 }
 
 function explainLinkingError(message: string): string {

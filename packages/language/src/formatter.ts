@@ -1,7 +1,9 @@
 // The house style of the language reference: one declaration after another, blocks with
 // `{` on the declaration's line, one property per line indented by two spaces, one space
 // between the words of a property, `a, b, c` lists. Idempotent.
-import type { AstNode, CstNode } from 'langium';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AstUtils, GrammarAST } from 'langium';
 import { ownLevel } from './cst-spans.js';
 import { isWrittenAsName } from './names.js';
@@ -20,6 +22,17 @@ const PROPERTY_KEYWORDS: Record<string, string[]> = {
 };
 
 export class TopoFormatter extends AbstractFormatter {
+  /** Langium formats around tokens; the whitespace no token touches (after comments, blank lines) is tidied on the result. */
+  override async formatDocument(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
+    const edits = await super.formatDocument(document, params);
+    const formatted = TextDocument.applyEdits(document.textDocument, edits);
+    const tidied = tidyWhitespace(formatted);
+    if (tidied === formatted) return edits;
+    // One edit for the whole text: editors diff it down to the lines that changed.
+    const text = document.textDocument.getText();
+    return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: tidied }];
+  }
+
   protected format(node: AstNode): void {
     const cst = node.$cstNode;
     if (!cst) return;
@@ -54,6 +67,19 @@ export class TopoFormatter extends AbstractFormatter {
 }
 
 const TIGHT = new Set([',', '.', '..', ':']);
+
+/**
+ * No spaces at the ends of lines, at most one blank line in a row, none at the start, and
+ * one line end at the end of the file, in the file's own line ends.
+ */
+export function tidyWhitespace(text: string): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/[ \t]+$/, ''));
+  const kept = lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] !== ''));
+  while (kept.at(-1) === '') kept.pop();
+  while (kept[0] === '') kept.shift();
+  return kept.length === 0 ? '' : kept.join(eol) + eol;
+}
 
 /** A property keyword, not the same word used as a name (`service zone`). */
 function isKeyword(leaf: CstNode): boolean {

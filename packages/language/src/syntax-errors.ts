@@ -90,11 +90,14 @@ export class TopoParser extends LangiumParser {
     const atEnd = token.tokenType?.name === 'EOF' || Number.isNaN(token.startOffset);
     const offset = atEnd ? input.length : token.startOffset;
     const word = atEnd ? undefined : /^[A-Za-z_][\w-]*$/.exec(token.image)?.[0];
-    if (!atEnd && !word) return undefined;
+    const number = !atEnd && token.tokenType?.name === 'NUMBER';
+    if (!atEnd && !word && !number) return undefined;
     // Declarations do not nest: what is valid at the error follows from the text since the
     // start of the declaration it is in, which keeps a big file's error cheap to explain.
     const start = declarationStart(root as Partial<TopoFile>, offset);
-    const { keywords, tokens } = this.validAt(input.slice(start, offset));
+    const { keywords, terminals, tokens } = this.validAt(input.slice(start, offset));
+    // A bare number where an optional value with a unit could go (`breaker 50 of 20 …`): the parser passed the value by.
+    if (number) return terminals.map((t) => NEEDS_UNIT[t]).find((needsUnit) => needsUnit !== undefined)?.(token.image);
     if (word && keywords.includes(word)) return undefined;
     const suggestion = word && closest(word, keywords);
     if (suggestion) return `\`${word}\` is not valid here: did you mean \`${suggestion}\`?`;
@@ -110,13 +113,13 @@ export class TopoParser extends LangiumParser {
     return word && known.length > 0 ? `\`${word}\` is not valid here: expected ${known.map((k) => `\`${k}\``).join(', ')} or \`}\`` : undefined;
   }
 
-  /** The keywords that may come after `text` (what completion would offer there), and its tokens. */
-  private validAt(text: string): { keywords: string[]; tokens: IToken[] } {
+  /** The keywords and terminals that may come after `text` (what completion would offer there), and its tokens. */
+  private validAt(text: string): { keywords: string[]; terminals: string[]; tokens: IToken[] } {
     const parsed = this.topo.parser.CompletionParser.parse(text);
     // The text before the first error parses; when it holds no token, a declaration comes next.
-    if (parsed.tokenIndex === 0) return { keywords: this.declarationKeywords(), tokens: parsed.tokens };
+    if (parsed.tokenIndex === 0) return { keywords: this.declarationKeywords(), terminals: [], tokens: parsed.tokens };
     const next = findNextFeatures([parsed.elementStack.map((feature) => ({ feature }))], parsed.tokens.slice(parsed.tokenIndex));
-    return { keywords: keywordsOf(next), tokens: parsed.tokens };
+    return { keywords: keywordsOf(next), terminals: terminalsOf(next), tokens: parsed.tokens };
   }
 
   /** The keywords that start a declaration: those valid at the start of a file. */
@@ -127,6 +130,14 @@ export class TopoParser extends LangiumParser {
 }
 
 const keywordsOf = (features: NextFeature[]) => [...new Set(features.map((n) => n.feature).filter(GrammarAST.isKeyword).map((k) => k.value))];
+const terminalsOf = (features: NextFeature[]) => [
+  ...new Set(
+    features
+      .map((n) => n.feature)
+      .filter(GrammarAST.isRuleCall)
+      .flatMap((call) => (GrammarAST.isTerminalRule(call.rule.ref) ? [call.rule.ref.name] : [])),
+  ),
+];
 
 /** The parser of the language, built like Langium's but with TopoParser. */
 export function createTopoParser(services: LangiumCoreServices): LangiumParser {

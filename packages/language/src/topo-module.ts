@@ -12,6 +12,7 @@ import { TopoDocumentValidator } from './document-validator.js';
 import { TopoIndexManager, TopoReferenceDescriptionProvider } from './index-manager.js';
 import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
+import { TopoServiceRegistry } from './service-registry.js';
 import { TopoSettings } from './settings.js';
 import { createTopoParser, TopoParserErrorMessages } from './syntax-errors.js';
 import { TopoTokenBuilder } from './token-builder.js';
@@ -54,9 +55,11 @@ export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoA
 /**
  * The services all Topo languages share: rebuilding what imports a changed file
  * (document-builder.ts), parsing again only what an edit touched (document-factory.ts),
- * describing references when a query needs them (index-manager.ts).
+ * describing references when a query needs them (index-manager.ts), and reading a file
+ * of any name as Topo (service-registry.ts).
  */
 export const TopoSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+  ServiceRegistry: (shared) => new TopoServiceRegistry(shared),
   workspace: {
     DocumentBuilder: (shared) => new TopoDocumentBuilder(shared),
     LangiumDocumentFactory: (shared) => new TopoDocumentFactory(shared),

@@ -87,9 +87,9 @@ describe('editing', () => {
   it('formats one property per line, ranges as one word', async () => {
     const messy = 'service www { lock   5%  autoscale 3 .. 30 at 60%   every 30s }\nscenario s { load 1 ..  2 rps into www   from 1s for 2s users 3 think 1s   into www }';
     expect(await formatText(messy)).toBe(
-      'service www {\n  lock 5%\n  autoscale 3..30 at 60% every 30s\n}\nscenario s {\n  load 1..2 rps into www from 1s for 2s\n  users 3 think 1s into www\n}',
+      'service www {\n  lock 5%\n  autoscale 3..30 at 60% every 30s\n}\nscenario s {\n  load 1..2 rps into www from 1s for 2s\n  users 3 think 1s into www\n}\n',
     );
-    expect(await formatText(design)).toBe(design);
+    expect(await formatText(design)).toBe(`${design}\n`);
   });
 
   it('hover describes lock and autoscale; completion says what the keywords do', async () => {

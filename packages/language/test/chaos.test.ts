@@ -74,7 +74,7 @@ describe('chaos lines', () => {
 
   it('formats a fault on one line, one space apart', async () => {
     const messy = 'service m\nscenario s {  chaos   slow 1   of m by 5s   at 20s for 30s\nchaos fail m 50%  at 60s }';
-    expect(await formatText(messy)).toBe(['service m', 'scenario s {', '  chaos slow 1 of m by 5s at 20s for 30s', '  chaos fail m 50% at 60s', '}'].join('\n'));
+    expect(await formatText(messy)).toBe(['service m', 'scenario s {', '  chaos slow 1 of m by 5s at 20s for 30s', '  chaos fail m 50% at 60s', '}', ''].join('\n'));
   });
 
   it('completes the fault kinds after `chaos`, and services, datastores and caches as targets', async () => {

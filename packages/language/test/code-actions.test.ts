@@ -32,6 +32,23 @@ describe('quick fixes', () => {
     expect(apply(actions[0]!)).toContain('call b timeout 25ms');
   });
 
+  it('on timeout-headroom, raises the timeout, the deadline or shrinks the queue, as the budget rule of that property does', async () => {
+    const call = await actionsFor('service a {\n  call b timeout 20ms\n}\nservice b {\n  work 20ms constant\n}', 'timeout-headroom');
+    expect(call.actions[0]!.title).toBe('Raise the timeout to 25ms (b needs 20ms, its round trip 1.04ms)');
+    const raised = call.apply(call.actions[0]!);
+    expect(raised).toContain('call b timeout 25ms');
+    expect((await loadText(raised)).documents[0]!.diagnostics ?? []).toEqual([]);
+
+    const edge = await actionsFor('service e {\n  work 2ms\n  deadline 102ms\n  call b timeout 100ms\n}\nservice b', 'timeout-headroom');
+    expect(edge.actions[0]!.title).toBe("Raise the deadline to 150ms (the edge needs 102ms, the client's round trip 1.04ms)");
+
+    const queue = await actionsFor('service c {\n  call s timeout 500ms\n}\nservice s {\n  work 10ms constant\n  threads 10\n  queue 500\n}', 'timeout-headroom');
+    expect(queue.actions[0]!.title).toBe('Shrink the queue to 488 (callers wait at most 500ms, less 10ms work and the 1.04ms round trip)');
+    const shrunk = queue.apply(queue.actions[0]!);
+    expect(shrunk).toContain('queue 488\n');
+    expect((await loadText(shrunk)).documents[0]!.diagnostics ?? []).toEqual([]);
+  });
+
   it('adds a missing timeout sized by the target', async () => {
     const { actions, apply } = await actionsFor('service a {\n  call b retries 1\n}\nservice b {\n  work 40ms\n}', 'missing-timeout');
     // 40ms of work and the 1.04ms round trip: 41.04ms, read 50ms.

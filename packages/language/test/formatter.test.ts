@@ -23,6 +23,7 @@ describe('formatter', () => {
         'datastore db: mysql',
         'service a',
         'service b',
+        '',
       ].join('\n'),
     );
   });
@@ -39,9 +40,17 @@ describe('formatter', () => {
     expect(once.match(/@expect/g)?.length).toBe(text.match(/@expect/g)?.length);
   });
 
+  it('tidies the whitespace no token touches: line ends, runs of blank lines, the ends of the file', async () => {
+    const messy = '\n\n// header   \n   \narchitecture shop   // the shop  \n\n\n\nservice a {\n  work 2ms    // aligned comments keep their spaces\n}\n\n\n';
+    const tidy = '// header\n\narchitecture shop   // the shop\n\nservice a {\n  work 2ms    // aligned comments keep their spaces\n}\n';
+    expect(await formatText(messy)).toBe(tidy);
+    expect(await formatText(tidy)).toBe(tidy);
+    expect(await formatText(messy.replaceAll('\n', '\r\n'))).toBe(tidy.replaceAll('\n', '\r\n'));
+  });
+
   it('keeps lists and dotted names tight', async () => {
     expect(await formatText('region r { zones a ,b,  c }\nscenario s { chaos zone r . a down at 1s for 2s }')).toBe(
-      'region r {\n  zones a, b, c\n}\nscenario s {\n  chaos zone r.a down at 1s for 2s\n}',
+      'region r {\n  zones a, b, c\n}\nscenario s {\n  chaos zone r.a down at 1s for 2s\n}\n',
     );
   });
 });

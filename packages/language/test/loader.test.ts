@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { URI } from 'langium';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLoader, loadModel } from '../src/load.js';
 
@@ -32,3 +33,21 @@ describe('a loader', () => {
     expect(services.shared.workspace.LangiumDocuments.all.map((d) => d.uri.path.split('/').at(-1)).toArray()).toEqual(['other.topo']);
   });
 });
+
+describe('a file of any name', () => {
+  it('is read as Topo when it is named, with its imports', async () => {
+    const named = file('design.txt', 'import "lib.topo"\nservice api {\n  call db timeout 100ms\n}\n');
+    const { model, findings } = await loadModel(named, { workspaceRoot: dir });
+    expect(model.services.map((s) => s.name).sort()).toEqual(['api', 'db']);
+    expect(findings.map((f) => f.code)).toContain('timeout-budget');
+    expect((await loadModel(file('NO-EXTENSION', 'service solo\n'), { workspaceRoot: dir })).model.services.map((s) => s.name)).toEqual(['solo']);
+  });
+
+  it("but the registry still knows a workspace's Topo files by their extension", async () => {
+    const { services } = await loadModel(app, { workspaceRoot: dir });
+    const registry = services.shared.ServiceRegistry;
+    expect(registry.hasServices(URI.file(join(dir, 'app.topo')))).toBe(true);
+    expect(registry.hasServices(URI.file(join(dir, 'notes.md')))).toBe(false);
+  });
+});
+

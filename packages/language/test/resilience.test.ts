@@ -127,7 +127,7 @@ describe('hover', () => {
   it('on a component with a queue: what a full queue holds against the callers', async () => {
     const value = await hoverAt('service c {\n  call s timeout 500ms\n}\nservice s {\n  work 1ms\n  threads 10\n  queue 10000\n}', 's {');
     expect(value).toContain('- queue 10000 per instance beyond its 10 threads: a full queue holds its last request about 1s (10000 × 1ms work / 10 threads)');
-    expect(value).toContain('callers wait at most 500ms, a queue of 5000 fits');
+    expect(value).toContain('callers wait at most 500ms, a queue of 4979 fits, with room for its own 1ms work and the 1.04ms round trip');
   });
 });
 
@@ -169,14 +169,15 @@ describe('quick fixes', () => {
     expect((await loadText(fixed)).findings.map((f) => f.code)).not.toContain('retry-amplification');
   });
 
-  it('"Shrink the queue to N" on queue-timeout, N the largest that fits', async () => {
+  it('"Shrink the queue to N" on queue-timeout, N the largest that fits with the work and the round trip', async () => {
     const text = 'service c {\n  call s timeout 500ms\n}\nservice s {\n  work 1ms\n  threads 10\n  queue 10000\n}';
     const { actions, apply } = await quickFixes(text, 'queue-timeout');
     const fix = actions.find((a) => a.title.startsWith('Shrink the queue'))!;
-    expect(fix.title).toBe('Shrink the queue to 5000 (callers wait at most 500ms)');
+    // (500ms − 1ms work − 1.04ms round trip) × 10 threads / 1ms = 4979.6.
+    expect(fix.title).toBe('Shrink the queue to 4979 (callers wait at most 500ms, less 1ms work and the 1.04ms round trip)');
     const fixed = apply(fix);
-    expect(fixed).toContain('queue 5000\n');
-    expect((await loadText(fixed)).findings.map((f) => f.code)).not.toContain('queue-timeout');
+    expect(fixed).toContain('queue 4979\n');
+    expect((await loadText(fixed)).findings.map((f) => f.code)).toEqual([]);
   });
 });
 

@@ -36,6 +36,14 @@ describe('"Simulate the fix"', () => {
     expect(actions.map((a) => a.command?.command)).toEqual([TopoCommands.compareFixed]);
   });
 
+  it('is offered on a timeout-headroom finding on a call or a deadline, not on a queue the plan does not change', async () => {
+    const call = await simulateTheFix('service a {\n  call b timeout 20ms\n}\nservice b {\n  work 20ms constant\n}', 'timeout-headroom');
+    expect(call.map((a) => a.command?.command)).toEqual([TopoCommands.compareFixed]);
+    const deadline = await simulateTheFix('service e {\n  work 2ms\n  deadline 102ms\n  call b timeout 100ms\n}\nservice b', 'timeout-headroom');
+    expect(deadline.map((a) => a.command?.command)).toEqual([TopoCommands.compareFixed]);
+    expect(await simulateTheFix('service c {\n  call s timeout 500ms\n}\nservice s {\n  work 10ms constant\n  threads 10\n  queue 500\n}', 'timeout-headroom')).toEqual([]);
+  });
+
   it('is not offered on other findings, nor when only source actions are asked for', async () => {
     expect(await simulateTheFix('service a {\n  call b retries 1\n}\nservice b {\n  work 40ms\n}', 'missing-timeout')).toEqual([]);
     expect(await simulateTheFix(shortTimeout, 'timeout-budget', ['source'])).toEqual([]);

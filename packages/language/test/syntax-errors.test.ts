@@ -108,4 +108,14 @@ describe('the invalid conformance files', () => {
   ])('%s.topo', async (name, message) => {
     expect(await firstSyntaxError(readFileSync(join(invalid, `${name}.topo`), 'utf8'))).toBe(message);
   });
+
+  it('breaker-share.topo (version 2): a bare number where an optional share could go', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../test/conformance-v2/invalid/breaker-share.topo'), 'utf8');
+    expect(await firstSyntaxError(text)).toBe('5:32 a share needs a percent sign: 50%');
+  });
+
+  it('missing-unit.topo gets its syntax error alone: no finding about what the parser guessed on that line', async () => {
+    const { findings } = await loadText(readFileSync(join(invalid, 'missing-unit.topo'), 'utf8'));
+    expect(findings.filter((f) => f.severity !== 'hint').map((f) => `${f.code}@${f.loc.start.line + 1}`)).toEqual(['syntax@4']);
+  });
 });

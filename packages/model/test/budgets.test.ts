@@ -1,4 +1,4 @@
-// The budget rules: timeout-budget, deadline-budget, retry-amplification, uniform-timeouts.
+// The budget rules: timeout-budget, deadline-budget, timeout-headroom, retry-amplification, uniform-timeouts.
 import { describe, expect, test } from 'vitest';
 import { analyzeText, expectAnnotated, only } from './topo.js';
 
@@ -19,10 +19,10 @@ describe('timeout-budget', () => {
     expect(f.message).toBe('timeout 12ms on the call to b is shorter than b may take: 2ms work + 2 attempts × 5ms + 1 × 1ms backoff = 13ms');
   });
 
-  test('a timeout equal to the need does not fire', async () => {
+  test('a timeout equal to the need holds the budget: timeout-headroom speaks instead', async () => {
     await expectAnnotated(`
       service a {
-        call b timeout 13ms
+        call b timeout 13ms                         // @expect timeout-headroom
       }
       service b {
         work 2ms
@@ -60,7 +60,7 @@ describe('timeout-budget', () => {
       cache hot: redis
       service a {
         call store timeout 400us                    // @expect timeout-budget
-        call hot timeout 200us
+        call hot timeout 200us                      // @expect timeout-headroom
       }
     `);
     expect(only(findings, 'timeout-budget').message).toBe('timeout 400us on the call to store is shorter than store may take: 500us work');
@@ -187,12 +187,12 @@ describe('deadline-budget', () => {
     expect(f.message).toBe('deadline 200ms is shorter than edge may take: 2ms work + 199ms = 201ms');
   });
 
-  test('a deadline equal to the need does not fire', async () => {
+  test('a deadline equal to the need holds the budget: timeout-headroom speaks instead', async () => {
     await expectAnnotated(`
       service edge {
         layer edge
         work 2ms
-        deadline 201ms
+        deadline 201ms                              // @expect timeout-headroom
         call b timeout 199ms
       }
       service b
@@ -280,6 +280,127 @@ describe('retry-amplification', () => {
   });
 });
 
+describe('timeout-headroom', () => {
+  // The default network: 0.5ms a hop in a zone plus 0.02ms encode, each way: 1.04ms a round trip.
+  const call = (timeout: string) => `
+      service a {
+        call b timeout ${timeout}
+      }
+      service b {
+        work 2ms
+        call c timeout 5ms retries 1 backoff 1ms
+      }
+      service c
+    `;
+
+  test('fires when the timeout covers the need but not the round trip, with the arithmetic', async () => {
+    const findings = await analyzeText(call('13ms'));
+    const f = only(findings, 'timeout-headroom');
+    expect(f.severity).toBe('warning');
+    expect(f.loc.start.line).toBe(2);
+    expect(f.message).toBe(
+      'timeout 13ms on the call to b covers what b may take (2ms work + 2 attempts × 5ms + 1 × 1ms backoff = 13ms) but not the 1.04ms round trip: a call that takes that long still times out; 14.04ms covers both',
+    );
+  });
+
+  test('at its boundary: need + round trip does not fire, a microsecond less does; below the need only timeout-budget speaks', async () => {
+    const codes = async (timeout: string) => (await analyzeText(call(timeout))).map((f) => f.code);
+    expect(await codes('14.04ms')).toEqual([]);
+    expect(await codes('14.039ms')).toEqual(['timeout-headroom']);
+    expect(await codes('12.999ms')).toEqual(['timeout-budget']);
+  });
+
+  test('counts the round trip across regions when the target is missing from one of the caller\'s regions', async () => {
+    const findings = await analyzeText(`
+      region us-east-1 {
+        zones a, b
+      }
+      region us-west-2 {
+        zones a, b
+      }
+      service a {
+        call b timeout 50ms
+      }
+      service b {
+        regions us-east-1
+        work 2ms
+      }
+    `);
+    // 2ms need; across regions the default is 35ms a hop plus 20us encode, each way.
+    expect(only(findings, 'timeout-headroom').message).toContain('but not the 70.04ms round trip');
+  });
+
+  test('is information on a bounded call', async () => {
+    const findings = await analyzeText(`
+      service edge {
+        deadline 1s
+        budget propagate
+        call mid timeout 500ms
+      }
+      service mid {
+        work 20ms
+      }
+      service other {
+        call mid timeout 20ms
+      }
+    `);
+    expect(findings.filter((f) => f.code === 'timeout-headroom').map((f) => f.severity)).toEqual(['warning']);
+    const bounded = await analyzeText(`
+      service edge {
+        deadline 1s
+        budget propagate
+        call mid timeout 500ms
+      }
+      service mid {
+        call back timeout 20ms
+      }
+      service back {
+        work 20ms
+      }
+    `);
+    expect(only(bounded, 'timeout-headroom').severity).toBe('info');
+  });
+
+  test('on a deadline that covers the edge but not the client\'s round trip', async () => {
+    const edge = (deadline: string) => `
+      service edge {
+        work 2ms
+        deadline ${deadline}
+        call b timeout 199ms
+      }
+      service b
+    `;
+    const f = only(await analyzeText(edge('201ms')), 'timeout-headroom');
+    expect(f.loc.start.line).toBe(3);
+    expect(f.message).toBe(
+      "deadline 201ms covers what edge may take (2ms work + 199ms = 201ms) but not the client's 1.04ms round trip: a request that takes that long still times out at the client; 202.04ms covers both",
+    );
+    expect((await analyzeText(edge('202.04ms'))).map((f) => f.code)).toEqual([]);
+  });
+
+  test('on a queue whose hold fits the callers but not with its own work and the round trip', async () => {
+    const queued = (queue: number) => `
+      service front {
+        call backend timeout 500ms
+      }
+      service backend {
+        work 10ms constant
+        threads 10
+        queue ${queue}
+      }
+    `;
+    // (500ms − 10ms work − 1.04ms round trip) × 10 threads / 10ms = 488.96: 488 fit.
+    expect((await analyzeText(queued(488))).map((f) => f.code)).toEqual([]);
+    const f = only(await analyzeText(queued(489)), 'timeout-headroom');
+    expect(f.message).toBe(
+      'queue 489 may hold a request 489ms (489 × 10ms work / 10 threads), within what callers wait (500ms), but the last in line still times out: a queue of 488 fits, with room for its own 10ms work and the 1.04ms round trip',
+    );
+    expect((await analyzeText(queued(500))).map((f) => f.code)).toEqual(['timeout-headroom']);
+    expect((await analyzeText(queued(501))).map((f) => f.code)).toEqual(['queue-timeout']);
+    expect(only(await analyzeText(queued(501)), 'queue-timeout').message).toContain('a queue of 488 fits, with room for its own 10ms work and the 1.04ms round trip');
+  });
+});
+
 describe('uniform-timeouts', () => {
   test('fires once, on the first call of a chain of three with one timeout', async () => {
     const findings = await expectAnnotated(`
@@ -288,12 +409,12 @@ describe('uniform-timeouts', () => {
       }
       service e {
         work 0ms
-        call a timeout 2s                           // @expect uniform-timeouts
+        call a timeout 2s                           // @expect uniform-timeouts timeout-headroom
         call x timeout 1s
       }
       service a {
         work 0ms
-        call b timeout 2s
+        call b timeout 2s                           // @expect timeout-headroom
       }
       service b {
         work 0ms
@@ -311,11 +432,11 @@ describe('uniform-timeouts', () => {
     await expectAnnotated(`
       service e {
         work 0ms
-        call a timeout 2s                           // @expect uniform-timeouts
+        call a timeout 2s                           // @expect uniform-timeouts timeout-headroom
       }
       service a {
         work 0ms
-        call b timeout 2000ms
+        call b timeout 2000ms                       // @expect timeout-headroom
       }
       service b {
         work 0ms
@@ -331,7 +452,7 @@ describe('uniform-timeouts', () => {
     await expectAnnotated(`
       service e {
         work 0ms
-        call a timeout 2s
+        call a timeout 2s                           // @expect timeout-headroom
       }
       service a {
         work 0ms
@@ -367,7 +488,7 @@ describe('uniform-timeouts', () => {
       service b {
         work 0ms
         call a timeout 2s                           // @expect dependency-cycle
-        call c timeout 2s
+        call c timeout 2s                           // @expect timeout-headroom
       }
       service c {
         work 0ms

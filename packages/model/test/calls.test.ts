@@ -1,7 +1,7 @@
 // Rules on one call or one service's calls: missing-timeout, connect-timeout,
 // retry-same-instance, chatty-calls, route-shares.
 import { describe, expect, test } from 'vitest';
-import { expectAnnotated, only } from './topo.js';
+import { analyzeText, expectAnnotated, only } from './topo.js';
 
 describe('missing-timeout', () => {
   test('fires on a call without a timeout, in any group', async () => {
@@ -78,6 +78,25 @@ describe('chatty-calls', () => {
       service b
       service c
     `);
+  });
+
+  test('says "in each request" only when every counted call happens in each request', async () => {
+    const message = async (option: string) =>
+      only(
+        await analyzeText(`
+          cache c: redis
+          service a {
+            call b timeout 10ms
+            call b timeout 10ms${option}
+            call b timeout 10ms
+          }
+          service b
+        `),
+        'chatty-calls',
+      ).message;
+    expect(await message('')).toBe('a calls b 3 times one after another in each request: every round trip adds latency; ask once for what it needs');
+    expect(await message(' share 10%')).toBe('a calls b 3 times one after another in a request that makes them all: every round trip adds latency; ask once for what it needs');
+    expect(await message(' on miss c')).toContain('in a request that makes them all');
   });
 
   test('parallel calls and routes do not count', async () => {

@@ -153,8 +153,10 @@ const FIXERS: Record<string, Fixer> = {
     const component = node && analysis.context.component(node.name);
     const wait = component && queueWait(analysis.context, component);
     if (!node || !wait || !Number.isFinite(wait.fits)) return [];
-    return replaceProperty(document, diagnostic, node, 'queue', String(wait.fits), `Shrink the queue to ${wait.fits} (callers wait at most ${formatDuration(wait.longestWaitMs)})`);
+    return replaceProperty(document, diagnostic, node, 'queue', String(wait.fits), `Shrink the queue to ${wait.fits} (callers wait at most ${formatDuration(wait.longestWaitMs)}, less ${formatDuration(component.work.meanMs)} work and the ${formatDuration(wait.networkMs)} round trip)`);
   },
+  // On a call, a deadline or a queue: the fix of the budget rule that speaks on the same property.
+  'timeout-headroom': (ctx) => FIXERS[budgetRuleOf(ctx.document, ctx.diagnostic)]!(ctx),
 };
 
 /** A missing timeout with nothing to size it by: a second, the common default of clients. */
@@ -200,12 +202,19 @@ function quickFix(title: string, document: LangiumDocument, diagnostic: Diagnost
   };
 }
 
-/** Findings that "Fix timeout budgets" answers: they offer to simulate the fix. */
+/** The budget rule that speaks on the property a diagnostic marks: timeout-headroom's own is one of these. */
+function budgetRuleOf(document: LangiumDocument, diagnostic: Diagnostic): string {
+  if (diagnostic.code !== 'timeout-headroom') return String(diagnostic.code);
+  const property = document.textDocument.getText(diagnostic.range).split(/\s/, 1)[0];
+  return property === 'deadline' ? 'deadline-budget' : property === 'queue' ? 'queue-timeout' : 'timeout-budget';
+}
+
+/** Findings that "Fix timeout budgets" answers (its timeouts leave room for the round trip): they offer to simulate the fix. */
 const SIMULATE_THE_FIX_RULES = new Set(['timeout-budget', 'deadline-budget']);
 
 /** "Simulate the fix": the editor's compare view, the file as written against its budgets fixed. */
 function simulateTheFix(document: LangiumDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
-  const budgets = diagnostics.filter((d) => SIMULATE_THE_FIX_RULES.has(String(d.code)));
+  const budgets = diagnostics.filter((d) => SIMULATE_THE_FIX_RULES.has(budgetRuleOf(document, d)));
   if (budgets.length === 0) return undefined;
   const title = 'Simulate the fix';
   return { title, kind: CodeActionKind.QuickFix, diagnostics: budgets, command: { title, command: TopoCommands.compareFixed, arguments: [document.uri.toString()] } };

@@ -18,6 +18,7 @@ import {
   formatSize,
   multiply,
   petalMemoryUse,
+  queueFitText,
   queueWait,
   reachAttempts,
   type AnalysisContext,
@@ -134,7 +135,7 @@ function describeQueue(c: Component, queue: number, ctx: AnalysisContext): strin
   const { threads, work } = c;
   const holds = `queue ${queue} per instance beyond its ${threads} threads: a full queue holds its last request about ${formatDuration((queue * work.meanMs) / threads)} (${queue} × ${formatDuration(work.meanMs)} work / ${threads} threads); an arrival that finds it full is rejected at once`;
   const wait = queueWait(ctx, c);
-  return wait ? `${holds}; callers wait at most ${formatDuration(wait.longestWaitMs)}, a queue of ${wait.fits} fits` : holds;
+  return wait ? `${holds}; callers wait at most ${formatDuration(wait.longestWaitMs)}, ${queueFitText(wait, c)}` : holds;
 }
 
 export function describePetal(name: string, ctx: AnalysisContext): string | undefined {

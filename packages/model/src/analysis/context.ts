@@ -3,6 +3,7 @@
 // of every component, which callers are bounded by a propagated deadline, and the
 // longest uniform-timeout chain from every call.
 import type { Call, Component, Model, Service } from '../model.js';
+import { callNetworkMs } from '../network.js';
 import { callCost, needOf, reachAttempts, type CallCost, type Need } from './cost.js';
 import { stronglyConnectedComponents } from './graph.js';
 import { durationKey } from './numbers.js';
@@ -117,6 +118,11 @@ export class AnalysisContext {
 
   component(name: string): Component | undefined {
     return this.byName.get(name);
+  }
+
+  /** What a call waits for beyond its target's need, as the simulator charges it: the round trip (and Cassandra's coordinator). */
+  callNetworkMs(call: Call): number {
+    return callNetworkMs(this.model.network, call, (name) => this.component(name));
   }
 
   service(name: string): Service | undefined {

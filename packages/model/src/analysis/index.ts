@@ -9,7 +9,7 @@ export type { AnalysisFinding } from './finding.js';
 export { callBudget, coupling, deadlineUsage, formatReach } from './insights.js';
 export type { CallBudget, Coupling, DeadlineUsage } from './insights.js';
 export { petalMemoryUse } from './rules/petals.js';
-export { queueWait } from './rules/queue-timeout.js';
+export { queueFitText, queueWait } from './rules/queue-timeout.js';
 export type { QueueWait } from './rules/queue-timeout.js';
 export type { PetalMemoryUse } from './rules/petals.js';
 export { planTimeoutBudgetFixes } from './plan.js';

@@ -18,6 +18,7 @@ import { routeShares } from './route-shares.js';
 import { sharedDatastore } from './shared-datastore.js';
 import { singleZone } from './single-zone.js';
 import { timeoutBudget } from './timeout-budget.js';
+import { timeoutHeadroom } from './timeout-headroom.js';
 import { uniformTimeouts } from './uniform-timeouts.js';
 import { unknownInstanceType } from './unknown-instance-type.js';
 import { wholeEntity } from './whole-entity.js';
@@ -51,6 +52,7 @@ export const RULES: readonly RegisteredRule[] = [
   { id: 'route-shares', check: routeShares },
   { id: 'unknown-instance-type', check: unknownInstanceType },
   { id: 'queue-timeout', check: queueTimeout },
+  { id: 'timeout-headroom', check: timeoutHeadroom },
 ];
 
 /** The ids the model analysis reports, in the order of the reference's table. */

@@ -26,7 +26,7 @@ export function sharedDatastore(ctx: AnalysisContext): AnalysisFinding[] {
       if (!unowned && belongs(caller, store, storeOwners)) continue;
       const message = unowned
         ? `${store.name} has no owner and no team, and ${callers.length} services call it (${callers.join(', ')}): give it one owner, and give the others their own store or an API`
-        : `${caller.name} reaches into ${store.name}, which ${ownership(store, storeOwners)}: call the owner's service instead, or give ${caller.name} its own ${store.kind}`;
+        : `${caller.name} reaches into ${store.name}, which ${ownership(store, storeOwners)}: call ${storeOwners.length > 0 ? "the owner's service" : `a service of team ${store.team}`} instead, or give ${caller.name} its own ${store.kind}`;
       out.push(finding('shared-datastore', 'warning', message, reportAt(ctx.model, call.loc, caller.loc), { callId: call.id, subject: store.name }));
     }
   }

@@ -24,7 +24,10 @@ export function singleZone(ctx: AnalysisContext): AnalysisFinding[] {
         return `${region}: ${n === 1 ? 'its only instance, in' : `${n} instances, all in`} zone ${[...zones][0]}`;
       })
       .join('; ');
-    const message = `${c.name} runs in one zone of a region (${where}): losing that zone takes ${c.name} down there; spread its instances over the region's zones`;
+    // A region declared with one zone has nowhere to spread to: the fix is another zone.
+    const cramped = lone.filter(([region]) => (ctx.model.regions.find((r) => r.name === region)?.zones.length ?? 0) < 2).map(([region]) => region);
+    const fix = cramped.length === 0 ? "spread its instances over the region's zones" : `declare another zone for ${cramped.join(' and ')} and spread its instances over them`;
+    const message = `${c.name} runs in one zone of a region (${where}): losing that zone takes ${c.name} down there; ${fix}`;
     out.push(finding('single-zone', 'warning', message, reportAt(ctx.model, c.locs.instances, c.locs.name, c.loc), { subject: c.name }));
   }
   return out;
