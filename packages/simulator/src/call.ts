@@ -6,7 +6,7 @@ import type { Process, Runtime, Timer } from '@topo/runtime';
 import { pickInstance } from './balance.js';
 import { JobKind, type CallSpec, type Instance, type Job, type Place, type ReplyTo, type Target } from './deployment.js';
 import type { Uniform } from './distributions.js';
-import { FAILED, HOP_LIMIT, LOOPED, OK, type Reply, type RequestCtx } from './request.js';
+import { FAILED, HOP_LIMIT, LOOPED, OK, waiting, type Reply, type RequestCtx } from './request.js';
 import type { BreakerEvent } from './result.js';
 import { Admission, CallGuard, CircuitBreaker } from './resilience.js';
 import { Spans } from './spans.js';
@@ -166,7 +166,7 @@ class Attempts implements ReplyTo {
     this.last = dest;
     const wait = Math.min(dest.alive ? spec.timeoutNs : spec.connectNs, req.deadlineNs - now);
     const spanId = req.traceId === undefined ? undefined : calls.spans!.id();
-    const job: Job = { kind: JobKind.Call, req, dest, write: spec.write, reply: this, from: this.from, attempt: { abandoned: false }, spanId, depth: this.depth, arrivedNs: 0, answer: OK };
+    const job: Job = { kind: JobKind.Call, req, dest, write: spec.write, reply: this, from: this.from, attempt: waiting(), spanId, depth: this.depth, arrivedNs: 0, answer: OK };
     calls.run.send(job);
     this.job = job;
     this.sentNs = now;
@@ -201,7 +201,7 @@ class Attempts implements ReplyTo {
     if (a.over) return;
     a.over = true;
     a.ended(false);
-    a.job!.attempt.abandoned = true;
+    a.job!.attempt.gaveUpNs = a.calls.rt.now;
     if (a.req.measured) {
       if (a.spec.counted) {
         a.calls.totals.timeouts++;

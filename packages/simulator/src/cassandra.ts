@@ -6,7 +6,7 @@
 import { replicasNeeded, type Datastore } from '@topo/model';
 import type { Runtime } from '@topo/runtime';
 import { JobKind, type Instance, type Job, type ReplyTo, type Target } from './deployment.js';
-import { FAILED, OK, type AttemptState, type Reply } from './request.js';
+import { FAILED, OK, waiting, type AttemptState, type Reply } from './request.js';
 
 /** What a coordinator needs of the run: the runtime, and the network to send replica jobs and answer on. */
 export interface Coordination {
@@ -68,7 +68,7 @@ export function coordinate(e: Coordination, node: Instance, job: Job): void {
       const nodes = t.inRegion.get(region);
       if (region === node.region || !nodes || nodes.length === 0) continue;
       const remote = nodes[key % nodes.length]!;
-      for (const r of replicaSet(t, remote, key, Math.min(ds.replication, nodes.length))) e.send(replicaJob(job, r, node, undefined, { abandoned: false }));
+      for (const r of replicaSet(t, remote, key, Math.min(ds.replication, nodes.length))) e.send(replicaJob(job, r, node, undefined, waiting()));
     }
   }
   e.rt.spawn((p) => {
@@ -77,12 +77,12 @@ export function coordinate(e: Coordination, node: Instance, job: Job): void {
     // A replica with a full queue refuses: once too few are left to reach the level, the coordinator fails.
     const ack = (r: Reply): void => {
       if (!r.ok && ++refused > targets.length - need) {
-        if (!job.attempt.abandoned) e.answer(job, FAILED, node);
+        if (job.attempt.gaveUpNs === Infinity) e.answer(job, FAILED, node);
         return;
       }
       if (r.ok && ++got >= need) {
         if (job.req.measured) t.stats.latency.record(e.rt.now - job.arrivedNs);
-        if (!job.attempt.abandoned) e.answer(job, OK, node);
+        if (job.attempt.gaveUpNs === Infinity) e.answer(job, OK, node);
         return;
       }
       p.recv(acks, ack);

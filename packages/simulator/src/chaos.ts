@@ -2,7 +2,7 @@
 // while, instances slowed or failing requests for a while, and the Chaos Monkey killing one
 // instance of a service (not opted out) at every interval of the load. Each fault is one
 // chaos event, from when it strikes to when it is lifted.
-import type { Chaos, Scenario } from '@topo/model';
+import { formatDuration, type Chaos, type Scenario } from '@topo/model';
 import { nanos, type Process, type Runtime } from '@topo/runtime';
 import type { Instance } from './deployment.js';
 import type { Fleet } from './lifecycle.js';
@@ -16,7 +16,7 @@ export interface ChaosRun {
   readonly scenario: Scenario;
   readonly loadEndNs: number;
   readonly fleet: Fleet;
-  logChaos(kind: ChaosEvent['kind'], what: string, endNs: number): void;
+  logChaos(kind: ChaosEvent['kind'], what: string, endNs: number, hasFor: boolean): void;
 }
 
 function names(victims: Instance[]): string {
@@ -61,7 +61,7 @@ function strike(e: ChaosRun, c: Timed, p: Process): Struck {
   if (c.kind === 'slow') {
     const byNs = nanos(c.byMs);
     for (const v of victims) v.slowNs += byNs;
-    return { what: `slow ${of} by ${c.byMs}ms: ${names(victims)}`, lift: () => victims.forEach((v) => (v.slowNs -= byNs)) };
+    return { what: `slow ${of} by ${formatDuration(c.byMs)}: ${names(victims)}`, lift: () => victims.forEach((v) => (v.slowNs -= byNs)) };
   }
   // The fault draws from this process's random stream, so a run stays deterministic.
   const fault = { share: c.share, u: p };
@@ -81,7 +81,7 @@ function monkey(e: ChaosRun, everyMs: number, p: Process): void {
       if (candidates.length > 0) {
         const victim = candidates[p.randomInt(candidates.length)]!;
         e.fleet.kill(victim);
-        e.logChaos('monkey', `chaos monkey: ${victim.name}`, p.now);
+        e.logChaos('monkey', `chaos monkey: ${victim.name}`, p.now, false);
       }
       next();
     });
@@ -95,7 +95,7 @@ function run(e: ChaosRun, c: Chaos, p: Process): void {
     const struck = strike(e, c, p);
     // Without `for` a fault lasts to the end of the load (and through the drain).
     const forNs = c.forMs === undefined ? undefined : nanos(c.forMs);
-    e.logChaos(c.kind, struck.what, forNs === undefined ? Math.max(p.now, e.loadEndNs) : p.now + forNs);
+    e.logChaos(c.kind, struck.what, forNs === undefined ? Math.max(p.now, e.loadEndNs) : p.now + forNs, forNs !== undefined);
     if (forNs !== undefined) p.sleep(forNs, struck.lift);
   });
 }

@@ -73,8 +73,8 @@ export class Engine {
   }
 
   /** A fault that struck now and is lifted at `endNs`. */
-  logChaos(kind: ChaosEvent['kind'], what: string, endNs: number): void {
-    this.chaosLog.push({ kind, what, start: this.rt.now / 1e9, end: endNs / 1e9 });
+  logChaos(kind: ChaosEvent['kind'], what: string, endNs: number, hasFor: boolean): void {
+    this.chaosLog.push({ kind, what, start: this.rt.now / 1e9, end: endNs / 1e9, hasFor });
   }
 }
 

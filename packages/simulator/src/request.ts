@@ -14,10 +14,14 @@ export interface RequestCtx {
   degraded: boolean;
 }
 
-/** Shared by a caller and the instance serving its attempt: the caller sets `abandoned` when it gives up. */
+/** Shared by a caller and the instance serving its attempt: the caller sets `gaveUpNs` when it gives up. */
 export interface AttemptState {
-  abandoned: boolean;
+  /** When the caller gave up on the attempt; Infinity while it waits. */
+  gaveUpNs: number;
 }
+
+/** The state of an attempt just sent: its caller waits. */
+export const waiting = (): AttemptState => ({ gaveUpNs: Infinity });
 
 export interface Reply {
   ok: boolean;

@@ -35,13 +35,19 @@ export interface ServiceResult extends ResilienceCounts {
   requests: number;
   /** Busy thread time over thread time available (threads × instance time), in the measured window; null when unbounded (managed). */
   utilization: number | null;
-  /** From reaching an instance (queueing included) to its answer. */
+  /**
+   * Service-side: from reaching an instance (queueing included) to the end of its service (for
+   * Cassandra, a coordinator's request to the answers its level needs), over every attempt it
+   * served, failed ones and ones whose caller had given up included; not attempts refused at
+   * once (`chaos fail`, a full `queue`), lost with a killed instance or dropped past a
+   * propagated deadline, nor Cassandra requests that failed (too few replicas alive or answering).
+   */
   latencyMs: LatencySummary;
   /** Attempts to it that timed out, seen by its callers. */
   timeouts: number;
   /** Attempts to it that were retries. */
   retries: number;
-  /** Service time of its attempts whose caller had given up before they finished. */
+  /** Service time of its attempts whose caller had given up before they finished (work a propagated deadline stops as its callers give up is not). */
   wastedWorkMs: number;
   /** Attempts to it that a `chaos fail` fault failed at once, without work. */
   injectedFailures: number;
@@ -80,7 +86,7 @@ export interface TimelinePoint extends ResilienceCounts {
   inFlight: number;
   /** Attempts of every call (retries included) sent in this second, for all requests. */
   attempts: number;
-  /** Service time spent in this second on attempts whose caller gave up (each spread over the seconds it ran). */
+  /** Service time spent in this second on attempts whose caller gave up before they finished (each spread over the seconds it ran). */
   wastedWorkMs: number;
   /** With autoscaling: each autoscaled component's instances (starting ones included) at the end of the second. */
   instances?: Record<string, number>;
@@ -96,6 +102,8 @@ export interface ChaosEvent {
   start: number;
   /** Seconds when it was lifted: the end of the load when it has no `for`; `start` for a monkey kill. */
   end: number;
+  /** Whether the scenario gave it a `for` (its duration); without one it is never lifted. False for a monkey kill. */
+  hasFor: boolean;
 }
 
 /**
@@ -115,6 +123,11 @@ export interface BreakerEvent {
 export interface SimulationResult extends ResilienceCounts {
   model: string;
   scenario: string;
+  /**
+   * True when the model declares no scenario, so the run applied the default load
+   * (`defaultScenario`): 100 rps into every service nothing calls, none when every one is called.
+   */
+  implicitScenario: boolean;
   seed: number;
   /** Simulated time, load and drain. */
   simulatedSeconds: number;
@@ -128,7 +141,7 @@ export interface SimulationResult extends ResilienceCounts {
   /** Measured requests still unanswered when the run ended (counted in `failed`). */
   unfinished: number;
   throughputRps: number;
-  /** Over succeeded requests, as the client saw them. */
+  /** Client-side: over succeeded requests, from the client's sending to its answer. */
   latencyMs: LatencySummary;
   /** The same latencies in log-spaced buckets, five per tenfold. */
   latencyHistogram: LatencyBucket[];

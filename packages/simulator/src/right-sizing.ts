@@ -1,6 +1,7 @@
 // Right-sizing from a run: the instances per region each component needs to keep its busy
 // threads at a target share of its threads (60% unless told) and its p99 within its callers'
-// timeouts. A pure function of the model and a result: the run measured each component's
+// timeouts where more instances can do that: only the queueing wait shrinks with them, so a
+// p99 held over the limit by the work or the calls below stays over it. A pure function of the model and a result: the run measured each component's
 // busy thread time and requests; each instance of n is taken as an M/M/c queue (c its
 // threads) with 1/n of the region's load, so the wait's p99 follows Erlang C.
 import { allCalls, components, DEFAULT_RIGHT_SIZING_TARGET, type Component, type ComponentKind, type Model } from '@topo/model';

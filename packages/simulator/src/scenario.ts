@@ -29,8 +29,13 @@ export function defaultScenario(model: Model): Scenario {
   };
 }
 
+/** True when the model declares no scenario: a run applies `defaultScenario`. */
+export function hasImplicitScenario(model: Model): boolean {
+  return model.scenarios.length === 0;
+}
+
 export function resolveScenario(model: Model, name?: string): Scenario {
-  if (name === undefined) return model.scenarios[0] ?? defaultScenario(model);
+  if (name === undefined) return hasImplicitScenario(model) ? defaultScenario(model) : model.scenarios[0]!;
   const found = model.scenarios.find((s) => s.name === name);
   if (!found) throw new UnknownScenarioError(name, model.scenarios.map((s) => s.name));
   return found;

@@ -193,15 +193,21 @@ class Worker {
     inst.busyNs += end - start;
     const busy = Math.min(end, s.loadEndNs) - Math.max(start, s.warmupNs);
     if (busy > 0) t.stats.busyNs += busy;
+    const gaveUpNs = job.attempt.gaveUpNs;
+    // Wasted: the caller gave up before the work was done. Work that stops the instant its
+    // caller gives up (both at a propagated deadline) held no thread for a caller gone.
+    const wasted = gaveUpNs < end;
     if (job.req.measured) {
       if (job.kind === JobKind.Call) t.stats.latency.record(end - job.arrivedNs);
-      if (job.attempt.abandoned) {
+      if (wasted) {
         t.stats.wastedNs += end - start;
         s.totals.wastedNs += end - start;
       }
     }
-    if (job.attempt.abandoned) s.timeline.wasted(start, end);
-    else s.answer(job, r, inst);
+    if (wasted) s.timeline.wasted(start, end);
+    // A caller that gave up takes no answer; a replica's coordinator still does: the store's
+    // latency is its requests' time to the level's answers, whoever still waits for them.
+    if (gaveUpNs === Infinity || job.kind === JobKind.Replica) s.answer(job, r, inst);
     this.next();
   }
 

@@ -3,7 +3,7 @@ import { totalInstances, type Model, type Scenario } from '@topo/model';
 import { Engine } from './engine.js';
 import { DEFAULT_MAX_EVENTS, defaultMaxMemoryBytes, estimate, guard } from './estimate.js';
 import type { ServiceResult, SimulationResult } from './result.js';
-import { resolveScenario } from './scenario.js';
+import { hasImplicitScenario, resolveScenario } from './scenario.js';
 import { round } from './stats.js';
 import type { TraceOptions } from './trace.js';
 
@@ -109,6 +109,7 @@ function report(e: Engine, stopped: boolean, wallMs: number): SimulationResult {
   return {
     model: e.model.name,
     scenario: e.scenario.name,
+    implicitScenario: hasImplicitScenario(e.model),
     seed: e.seed,
     simulatedSeconds: round(endNs / 1e9),
     warmupSeconds: e.warmupNs / 1e9,

@@ -37,7 +37,7 @@ describe('chaos fail', () => {
     // At once and without work: a success takes 1 + 1 ms however many attempts failed first.
     expect(r.latencyMs.max).toBe(2);
     expect(svc(r, 'front').latencyMs.min).toBe(1);
-    expect(r.chaos).toEqual([{ kind: 'fail', start: 0, end: 60, what: 'fail back 50%: back.default.a.1, back.default.a.2' }]);
+    expect(r.chaos).toEqual([{ kind: 'fail', start: 0, end: 60, what: 'fail back 50%: back.default.a.1, back.default.a.2', hasFor: false }]);
   });
 
   it('the caller sees the failure after the network hop and back', async () => {
@@ -90,7 +90,7 @@ describe('chaos slow', () => {
 
   it('adds exactly its duration to a constant-time service while it lasts, not before or after', async () => {
     const r = await simulate(slowModel([{ kind: 'slow', target: 'svc', byMs: 50, atMs: 10_000, forMs: 10_000 }]));
-    expect(r.chaos).toEqual([{ kind: 'slow', start: 10, end: 20, what: 'slow svc by 50ms: svc.default.a.1' }]);
+    expect(r.chaos).toEqual([{ kind: 'slow', start: 10, end: 20, what: 'slow svc by 50ms: svc.default.a.1', hasFor: true }]);
     const p99 = (s: number) => r.timeline[s]!.p99Ms;
     // Completions in seconds 11..19 started serving inside [10 s, 20 s); 10 and 20 are mixed.
     for (let s = 0; s < 10; s++) expect(p99(s)).toBe(10);
@@ -98,6 +98,11 @@ describe('chaos slow', () => {
     for (let s = 21; s < 30; s++) expect(p99(s)).toBe(10);
     expect(svc(r, 'svc').latencyMs.min).toBe(10);
     expect(svc(r, 'svc').latencyMs.max).toBe(60);
+  });
+
+  it('writes its duration as the language does: `by 5s`, not 5000ms', async () => {
+    const r = await simulate(slowModel([{ kind: 'slow', target: 'svc', byMs: 5000, atMs: 0 }]));
+    expect(r.chaos[0]!.what).toBe('slow svc by 5s: svc.default.a.1');
   });
 
   it('holds the thread: busy time is each request’s work plus the fault', async () => {
@@ -136,13 +141,31 @@ describe('chaos slow', () => {
     expect([svc(r, 'store').latencyMs.min, svc(r, 'store').latencyMs.max]).toEqual([6, 6]);
     expect([svc(r, 'table').latencyMs.min, svc(r, 'table').latencyMs.max]).toEqual([11, 11]);
   });
+
+  it('shows in a slowed Cassandra store’s latency when its callers gave up on it', async () => {
+    const r = await simulate(
+      buildModel({
+        network: ZERO_NETWORK,
+        services: [{ name: 'front', instances: 1, zones: ['a'], steps: [call('store', { timeoutMs: 10 })] }],
+        datastores: [{ name: 'store', engine: 'cassandra', threads: 1000, work: work(1, 'constant') }],
+        scenarios: [{ loads: [[20, 'front', 3000]], chaos: [{ kind: 'slow', target: 'store', byMs: 50, atMs: 0 }] }],
+      }),
+    );
+    const store = svc(r, 'store');
+    // a read at ONE takes the coordinator's own 1 + 50 ms, though front gave up at 10 ms...
+    expect(store.latencyMs.count).toBe(store.requests);
+    expect([store.latencyMs.min, store.latencyMs.max]).toEqual([51, 51]);
+    // ...and all of it is wasted
+    expect(store.timeouts).toBe(store.requests);
+    expect(store.wastedWorkMs).toBe(51 * store.requests);
+  });
 });
 
 describe('chaos kill … for', () => {
   it('revives the instances after `for`; callers find them again after discovery', async () => {
     const network = { ...ZERO_NETWORK, discoveryMs: 2000 };
     const r = await simulate(frontBack([{ kind: 'kill', count: 1, target: 'back', atMs: 5000, forMs: 5000 }], { network }));
-    expect(r.chaos).toEqual([{ kind: 'kill', start: 5, end: 10, what: 'kill 1 of back: back.default.a.1' }]);
+    expect(r.chaos).toEqual([{ kind: 'kill', start: 5, end: 10, what: 'kill 1 of back: back.default.a.1', hasFor: true }]);
     const at = (s: number) => r.timeline[s]!;
     // dead from 5 s (the registry learns at 7 s), back at 10 s (learnt at 12 s)
     for (let s = 0; s < 5; s++) expect(at(s).failed).toBe(0);
@@ -151,6 +174,16 @@ describe('chaos kill … for', () => {
       expect(at(s).failed).toBe(0);
       expect(at(s).throughputRps).toBeGreaterThan(50);
     }
+  });
+
+  it('says whether a fault had a `for`, even when its `for` ends with the load', async () => {
+    // The load ends at 20 s: a kill for 15 s from 5 s ends there, as one without `for` does.
+    const kill = (forMs?: number): Chaos => ({ kind: 'kill', count: 1, target: 'back', atMs: 5000, ...(forMs === undefined ? {} : { forMs }) });
+    const r = await simulate(frontBack([kill(15_000), kill()], { backs: 2 }));
+    expect(r.chaos.map((c) => [c.start, c.end, c.hasFor])).toEqual([
+      [5, 20, true],
+      [5, 20, false],
+    ]);
   });
 
   it('cannot kill a managed datastore', async () => {
@@ -162,7 +195,7 @@ describe('chaos kill … for', () => {
         scenarios: [{ loads: [[20, 'front', 3000]], chaos: [{ kind: 'kill', count: 1, target: 'table', atMs: 1000 }] }],
       }),
     );
-    expect(r.chaos).toEqual([{ kind: 'kill', start: 1, end: 3, what: 'kill 1 of table: managed, nothing to kill' }]);
+    expect(r.chaos).toEqual([{ kind: 'kill', start: 1, end: 3, what: 'kill 1 of table: managed, nothing to kill', hasFor: false }]);
     expect(r.failed).toBe(0);
   });
 });

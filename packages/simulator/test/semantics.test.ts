@@ -212,7 +212,7 @@ describe('chaos', () => {
   it('kill: attempts on the dead instance time out until discovery, then go elsewhere', async () => {
     const r = await simulate(oneCallee([{ kind: 'kill', count: 1, target: 'back', atMs: 5000 }], { instances: 2 }, { timeoutMs: 50, retries: 1 }));
     // without `for`, the fault lasts to the end of the load (20 s)
-    expect(r.chaos).toEqual([{ kind: 'kill', start: 5, end: 20, what: expect.stringMatching(/^kill 1 of back: back\.default\.a\.[12]$/) }]);
+    expect(r.chaos).toEqual([{ kind: 'kill', start: 5, end: 20, what: expect.stringMatching(/^kill 1 of back: back\.default\.a\.[12]$/), hasFor: false }]);
     expect(r.failed).toBe(0);
     const slow = r.timeline.filter((p) => p.p99Ms !== null && p.p99Ms > 50).map((p) => p.t);
     expect(Math.min(...slow)).toBe(5);
@@ -240,7 +240,7 @@ describe('chaos', () => {
 
   it('zone down: its instances die and come back', async () => {
     const r = await simulate(oneCallee([{ kind: 'zone', region: 'default', zone: 'a', atMs: 2000, forMs: 3000 }], { instances: 1 }, { timeoutMs: 80 }));
-    expect(r.chaos).toEqual([{ kind: 'zone', start: 2, end: 5, what: 'zone default.a down: 2 instances' }]);
+    expect(r.chaos).toEqual([{ kind: 'zone', start: 2, end: 5, what: 'zone default.a down: 2 instances', hasFor: true }]);
     const ok = (t: number) => r.timeline[t]!.throughputRps;
     expect(ok(1)).toBeGreaterThan(80);
     expect(ok(3)).toBe(0);
@@ -254,21 +254,22 @@ describe('chaos', () => {
       scenarios: [{ loads: [[50, 'front', 35_000]], chaos: [{ kind: 'monkey', everyMs: 10_000 }] }],
     });
     const r = await simulate(model);
-    expect(r.chaos.map((c) => [c.kind, c.start, c.end])).toEqual([
-      ['monkey', 10, 10],
-      ['monkey', 20, 20],
-      ['monkey', 30, 30],
+    expect(r.chaos.map((c) => [c.kind, c.start, c.end, c.hasFor])).toEqual([
+      ['monkey', 10, 10, false],
+      ['monkey', 20, 20, false],
+      ['monkey', 30, 30, false],
     ]);
     expect(r.chaos.every((c) => /^chaos monkey: back\./.test(c.what))).toBe(true);
   });
 });
 
 describe('deadlines and budgets', () => {
-  const model = (budgetPropagate: boolean) =>
+  // edge: 1 ms, then a call to slow (500 ms); the client's deadline is 50 ms. Zero network.
+  const model = (budgetPropagate: boolean, timeoutMs = 1000) =>
     buildModel({
       network: ZERO_NETWORK,
       services: [
-        { name: 'edge', work: work(1, 'constant'), deadlineMs: 50, budgetPropagate, steps: [call('slow', { timeoutMs: 1000 })] },
+        { name: 'edge', work: work(1, 'constant'), deadlineMs: 50, budgetPropagate, steps: [call('slow', { timeoutMs })] },
         { name: 'slow', work: work(500, 'constant') },
       ],
       scenarios: [{ loads: [[10, 'edge', 5000]] }],
@@ -278,16 +279,31 @@ describe('deadlines and budgets', () => {
     const r = await simulate(model(false));
     expect(r.failed).toBe(r.requests);
     expect(r.clientTimeouts).toBe(r.requests);
+    // edge holds its thread 1 + 500 ms, past the client's 50: all of it wasted; edge waited for slow
     expect(svc(r, 'edge').wastedWorkMs).toBe(501 * r.requests);
     expect(svc(r, 'slow').wastedWorkMs).toBe(0);
   });
 
-  it('with `budget propagate` work stops at the deadline', async () => {
+  it('with `budget propagate` work stops at the deadline, as its callers give up: nothing is wasted', async () => {
     const r = await simulate(model(true));
     expect(r.failed).toBe(r.requests);
-    expect(svc(r, 'edge').wastedWorkMs).toBe(50 * r.requests);
-    expect(svc(r, 'slow').wastedWorkMs).toBe(49 * r.requests);
+    expect(r.clientTimeouts).toBe(r.requests);
+    // edge waits for slow until the deadline, 50 ms after arrival, and slow (from 1 ms) stops
+    // then: each stops the instant its caller gives up, so no thread works for a caller gone
     expect(svc(r, 'slow').timeouts).toBe(r.requests);
+    expect(r.wastedWorkMs).toBe(0);
+    expect(r.timeline.reduce((sum, p) => sum + p.wastedWorkMs, 0)).toBe(0);
+  });
+
+  it('with `budget propagate`, work past a caller’s own shorter timeout is wasted until the deadline', async () => {
+    const r = await simulate(model(true, 20));
+    // edge gives up on slow at 1 + 20 ms and answers the client its failure; slow works on
+    // from 1 ms to the deadline at 50 ms: 49 ms for a caller gone
+    expect(r.failed).toBe(r.requests);
+    expect(r.clientTimeouts).toBe(0);
+    expect(svc(r, 'edge').wastedWorkMs).toBe(0);
+    expect(svc(r, 'slow').wastedWorkMs).toBe(49 * r.requests);
+    expect(r.wastedWorkMs).toBe(49 * r.requests);
   });
 });
 
@@ -302,6 +318,13 @@ describe('scenarios', () => {
     expect(svc(r, 'a').requests + svc(r, 'b').requests).toBe(r.requests);
     expect(r.requests / 60 / 2).toBeCloseTo(100, -1);
     expect(svc(r, 'c').requests).toBe(r.requests);
+  });
+
+  it('says when the run applied the implicit scenario, not one declared under its name', async () => {
+    expect((await simulate(model([]))).implicitScenario).toBe(true);
+    // A declared scenario named `default` that sends nothing is still the file's own.
+    const declared = await simulate(model([{ name: 'default', loads: [] }]));
+    expect([declared.scenario, declared.requests, declared.implicitScenario]).toEqual(['default', 0, false]);
   });
 
   it('the first scenario by default, another by name, and an unknown one lists the known', async () => {
