@@ -96,7 +96,7 @@ describe('a load sweep in code-server', () => {
     await sweepRange(page, '10:200:10');
 
     const view = await findWebviewFrame(page, '.results .response-chart canvas', 180_000);
-    expect(await view.locator('.results h1').textContent()).toBe('Simulation: shoppers');
+    expect(await view.locator('.results h1').textContent()).toBe('Sweep: shoppers');
     await page.locator('.tab', { hasText: 'Sweep: shoppers (checkout.topo)' }).waitFor({ timeout: 10_000 });
     expect(await view.locator('.results h2').allTextContents()).toEqual(expect.arrayContaining(['Throughput against users', 'Response time against throughput']));
     expect(await view.locator('.results .usl').textContent()).toMatch(/^Contention σ = /);

@@ -10,13 +10,44 @@ export function significant(n: number, digits = 3): string {
   return String(Number(n.toPrecision(digits)));
 }
 
+/** A unit durations are written in: its suffix and how many milliseconds one of it is. */
+export interface DurationUnit {
+  suffix: string;
+  ms: number;
+}
+
+const MICROSECONDS: DurationUnit = { suffix: 'µs', ms: 0.001 };
+const MILLISECONDS: DurationUnit = { suffix: 'ms', ms: 1 };
+const SECONDS: DurationUnit = { suffix: 's', ms: 1000 };
+const MINUTES: DurationUnit = { suffix: ' min', ms: 60_000 };
+
+/** The unit that suits a duration of `ms` (a set of them: its largest); minutes only when asked (work, not latency). */
+export function durationUnit(ms: number, minutes = false): DurationUnit {
+  const abs = Math.abs(ms);
+  if (minutes && abs >= MINUTES.ms) return MINUTES;
+  if (abs >= SECONDS.ms) return SECONDS;
+  return abs >= 1 || abs === 0 ? MILLISECONDS : MICROSECONDS;
+}
+
+/** `ms` in `unit`, three significant digits: 1500 in seconds → "1.5s". */
+export function formatIn(ms: number, unit: DurationUnit): string {
+  return `${significant(ms / unit.ms)}${unit.suffix}`;
+}
+
+/**
+ * Durations that are read together (an axis' ticks, a table's column) in one unit, the
+ * largest's: [0, 500, 1000] → ["0s", "0.5s", "1s"], never "0ms" beside "1s". Null → "".
+ */
+export function formatDurations(values: ReadonlyArray<number | null>, minutes = false): string[] {
+  const largest = Math.max(0, ...values.map((v) => (v === null || !Number.isFinite(v) ? 0 : Math.abs(v))));
+  const unit = durationUnit(largest, minutes);
+  return values.map((v) => (v === null || !Number.isFinite(v) ? '' : formatIn(v, unit)));
+}
+
 /** 0.0123 → "12.3µs", 12.345 → "12.3ms", 6001 → "6s"; null (nothing measured) → "—". */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
-  const abs = Math.abs(ms);
-  if (abs >= 1000) return `${significant(ms / 1000)}s`;
-  if (abs >= 1 || abs === 0) return `${significant(ms)}ms`;
-  return `${significant(ms * 1000)}µs`;
+  return formatIn(ms, durationUnit(ms));
 }
 
 /** 1234567 → "1,234,567". */
@@ -38,6 +69,5 @@ export function formatRate(rps: number): string {
 
 /** Milliseconds of work as the largest sensible unit: 123456 → "2.06 min". */
 export function formatWork(ms: number): string {
-  if (ms >= 60_000) return `${significant(ms / 60_000)} min`;
-  return formatMs(ms);
+  return formatIn(ms, durationUnit(ms, true));
 }

@@ -67,7 +67,7 @@ function mountReport(host: Host): void {
   root.innerHTML =
     `<header class="report-header"><h1>${escapeHtml(data.preview.name)}</h1><span class="muted">Topo report · ${escapeHtml(data.generated)}</span></header>` +
     `<div class="report-preview"></div><div class="report-results"></div>`;
-  mountPreview(root.querySelector('.report-preview')!, host).update('preview', data.preview);
+  mountPreview(root.querySelector('.report-preview')!, host, undefined, 'stacked').update('preview', data.preview);
   const results = root.querySelector<HTMLElement>('.report-results')!;
   if (data.results) mountResults(results, host).show(data.results);
   else results.innerHTML = `<p class="muted">No scenario was simulated for this report.</p>`;

@@ -4,6 +4,8 @@
 
 export interface ChartPalette {
   text: string;
+  /** The page's background: the plate under labels drawn over a chart. */
+  background: string;
   muted: string;
   grid: string;
   font: string;
@@ -22,6 +24,7 @@ export interface ChartPalette {
 /** The CSS custom property of each colour, for HTML that shows a chart's colours (its key). */
 export const PALETTE_VARIABLES: Record<keyof ChartPalette, string> = {
   text: '--topo-fg',
+  background: '--topo-bg',
   muted: '--topo-muted',
   grid: '--topo-border',
   font: '--topo-font',

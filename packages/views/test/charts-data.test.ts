@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { histogramColumns, timelineColumns, workColumns } from '../src/results/charts.js';
 import type { BreakerEvent } from '@topo/simulator';
-import { breakerBands, chaosMarks } from '../src/results/timeline-parts.js';
+import { breakerBands, chaosMarks, faultsKeyHtml, ROUND_STEPS, runMarks, SIDE_AXIS_SIZE, timelineAxes } from '../src/results/timeline-parts.js';
+import type { ChartPalette } from '../src/theme.js';
 import { latencyBars } from '../src/results/histogram.js';
 import { resilienceNote } from '../src/results/results-view.js';
 import { buckets, resilientResult, result } from './fixtures/results.js';
@@ -36,9 +37,48 @@ describe('the charts\' data', () => {
   });
 
   it('takes a window at its boundary: a fault lifted the moment it struck is a marker, a millisecond later a window', () => {
-    const at = (end: number) => chaosMarks([{ kind: 'kill', what: 'kill 1 of web', start: 10, end }]);
+    const at = (end: number) => chaosMarks([{ kind: 'kill', what: 'kill 1 of web', start: 10, end, hasFor: true }]);
     expect(at(10)).toEqual({ windows: [], breakers: [], markers: [{ x: 10, label: 'kill 1 of web' }] });
     expect(at(10.001)).toEqual({ windows: [{ from: 10, to: 10.001, label: 'kill 1 of web' }], breakers: [], markers: [] });
+  });
+
+  it('marks a kill without `for` as a line when it struck, as the README promises, and a kill with one as a window, even one whose `for` ends with the load', () => {
+    // The load ends at 4 s: both kills are logged as lasting until then; only the `for` tells them apart.
+    const lasting = { kind: 'kill' as const, what: 'kill 1 of homepage: homepage.a.8', start: 2, end: 4, hasFor: false };
+    const toTheEnd = { kind: 'kill' as const, what: 'kill 1 of web: web.a.1', start: 1, end: 4, hasFor: true };
+    const slow = { kind: 'slow' as const, what: 'slow db by 5s: db.b.2', start: 2, end: 4, hasFor: false };
+    const marks = runMarks({ ...result(), chaos: [lasting, toTheEnd, slow] });
+    expect(marks.markers).toEqual([{ x: 2, label: 'kill 1 of homepage: homepage.a.8' }]);
+    expect(marks.windows).toEqual([
+      { from: 1, to: 4, label: 'kill 1 of web: web.a.1' },
+      { from: 2, to: 4, label: 'slow db by 5s: db.b.2' },
+    ]);
+  });
+
+  it('lists the faults whole under the chart, which cuts their labels to the plot', () => {
+    const html = faultsKeyHtml(chaosMarks(result().chaos));
+    expect(html).toContain('<li class="fault"><span class="swatch"></span>1s–4s: zone a down</li>');
+    expect(html).toContain('<li class="event"><span class="swatch"></span>2s: kill 1 of web: web.a.1; kill 1 of db: db.b.2</li>');
+    expect(faultsKeyHtml(chaosMarks([]))).toBe('');
+  });
+
+  it('steps the axes by 1, 2 and 5 times a power of ten, never 2.5', () => {
+    expect(ROUND_STEPS).toContain(0.5);
+    expect(ROUND_STEPS).toContain(20);
+    expect(ROUND_STEPS).toContain(5000);
+    expect(ROUND_STEPS.some((s) => String(s).startsWith('25'))).toBe(false);
+  });
+
+  it('gives every timeline side axes of one width, an empty right one when it has none, so stacked charts line up', () => {
+    // Axes take their colours through a canvas: without one (no DOM here) withAlpha keeps them as they are.
+    vi.stubGlobal('document', { createElement: () => ({ getContext: () => null }) });
+    const palette = { font: 'sans-serif', muted: '#666', grid: '#ccc' } as ChartPalette;
+    const one = timelineAxes(palette, { scale: 'n', label: 'instances' });
+    const two = timelineAxes(palette, { scale: 'rps', label: 'requests per second' }, { scale: 'ms', label: 'p99 latency' });
+    expect(one.map((a) => a.size)).toEqual([undefined, SIDE_AXIS_SIZE, SIDE_AXIS_SIZE]);
+    expect(two.map((a) => a.size)).toEqual(one.map((a) => a.size));
+    expect(one.map((a) => a.side)).toEqual(two.map((a) => a.side));
+    vi.unstubAllGlobals();
   });
 
   it('bands the breakers by target: overlapping spells make one band from the first opening to the last closing', () => {

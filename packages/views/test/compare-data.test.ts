@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareRun } from '@topo/language/protocol';
 import type { TimelinePoint } from '@topo/simulator';
 import { chartKeyHtml, compareColumns, compareSeries, sharedChaos } from '../src/compare/compare-chart.js';
-import { change, comparisonHtml, componentsHtml, formatValue, rowLabel } from '../src/compare/compare-table.js';
+import { change, comparisonHtml, componentsHtml, formatValue, formatValues, rowLabel } from '../src/compare/compare-table.js';
 import { stoppedHtml } from '../src/compare/compare-view.js';
 import type { ComparisonTable } from '../src/messages.js';
 import type { ChartPalette } from '../src/theme.js';
@@ -14,18 +14,19 @@ function point(t: number, throughputRps: number, failed: number, wastedWorkMs: n
   return { t, throughputRps, p99Ms: null, failed, arrivals: throughputRps + failed, inFlight: 0, attempts: 0, wastedWorkMs };
 }
 
-const slow = { kind: 'slow', what: 'slow store by 5s: store-0', start: 1, end: 3 } as const;
+const slow = { kind: 'slow', what: 'slow store by 5s: store-0', start: 1, end: 3, hasFor: true } as const;
 
 /** As written: a storm in seconds 1 and 2. Budgets fixed: fails fast, no waste, drains a second sooner. */
 function runs(): CompareRun[] {
   return [
     { label: 'as written', result: result({ timeline: [point(0, 50, 0, 0), point(1, 10, 40, 9000), point(2, 0, 50, 12000)], chaos: [slow] }) },
-    { label: 'budgets fixed', result: result({ timeline: [point(0, 50, 0, 0), point(1, 12, 38, 0)], chaos: [slow, { kind: 'monkey', what: 'kill 1 of middle', start: 2, end: 2 }] }) },
+    { label: 'budgets fixed', result: result({ timeline: [point(0, 50, 0, 0), point(1, 12, 38, 0)], chaos: [slow, { kind: 'monkey', what: 'kill 1 of middle', start: 2, end: 2, hasFor: false }] }) },
   ];
 }
 
 const palette: ChartPalette = {
   text: '#000',
+  background: '#fff',
   muted: '#666',
   grid: '#ccc',
   font: 'sans-serif',
@@ -89,7 +90,7 @@ describe('the compare chart\'s data', () => {
   });
 
   it('shades each fault the runs share once, and keeps an event only one run had', () => {
-    expect(sharedChaos(runs())).toEqual([slow, { kind: 'monkey', what: 'kill 1 of middle', start: 2, end: 2 }]);
+    expect(sharedChaos(runs())).toEqual([slow, { kind: 'monkey', what: 'kill 1 of middle', start: 2, end: 2, hasFor: false }]);
   });
 });
 
@@ -136,6 +137,12 @@ describe('the comparison table', () => {
     expect(rowLabel(row('p99', 'ms', []))).toBe('p99');
   });
 
+  it('prints durations read together in one unit, the largest one\'s: a row across runs, a column down the components', () => {
+    expect(formatValues([14_820_000, 0, null], 'ms')).toEqual(['247 min', '0 min', '—']);
+    expect(formatValues([6001, 250], 'ms')).toEqual(['6s', '0.25s']);
+    expect(formatValues([1234, null], 'rps')).toEqual(['1,234 rps', '—']);
+  });
+
   it('says how the second run differs: shares in points, the rest relative, better or worse by the row', () => {
     expect(change(row('succeeded', '%', []), 40, 42.5)).toEqual({ text: '+2.5 pts', verdict: 'better' });
     expect(change(row('wastedShare', '%', []), 80, 0)).toEqual({ text: '−80 pts', verdict: 'better' });
@@ -154,7 +161,7 @@ describe('the comparison table', () => {
   it('has a column per run and, for two runs, the change', () => {
     const html = comparisonHtml(table());
     expect(html).toContain('<th class="num">as written</th><th class="num">budgets fixed</th><th class="num">change</th>');
-    expect(html).toContain('<tr data-row="p99"><th scope="row">p99</th><td class="num">6s</td><td class="num">250ms</td><td class="num change better">−95.8%</td></tr>');
+    expect(html).toContain('<tr data-row="p99"><th scope="row">p99</th><td class="num">6s</td><td class="num">0.25s</td><td class="num change better">−95.8%</td></tr>');
     const three = { ...table(), runs: ['a', 'b', 'c'], rows: [row('p99', 'ms', [1, 2, 3])] };
     expect(comparisonHtml(three)).not.toContain('change');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitView, zoomAt } from '../src/preview/diagram-pane.js';
-import { problemsSummary } from '../src/preview/preview-view.js';
+import { problemsSummary, stackedDiagramHeight } from '../src/preview/preview-view.js';
 
 describe('the diagram view', () => {
   it('fits a large picture inside the viewport, centred, with a margin', () => {
@@ -13,6 +13,13 @@ describe('the diagram view', () => {
 
   it('enlarges a small picture at most 1.25 times', () => {
     expect(fitView(100, 50, 1000, 800).scale).toBe(1.25);
+  });
+
+  it('stacked, gives the diagram the height its shape needs at the full width: no more, at least 240px, at most 70% of the room', () => {
+    // A wide diagram (netflix) fitted to 1248px needs 420px: the pane is that tall, not 640px with 400px empty.
+    expect(stackedDiagramHeight(420, 900)).toBe(420);
+    expect(stackedDiagramHeight(90, 900)).toBe(240);
+    expect(stackedDiagramHeight(2000, 900)).toBe(630);
   });
 
   it('keeps the default view while nothing has a size', () => {

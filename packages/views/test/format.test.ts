@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatCount, formatMs, formatPercent, formatRate, formatWork } from '../src/format.js';
+import { escapeHtml, formatCount, formatDurations, formatMs, formatPercent, formatRate, formatWork } from '../src/format.js';
 
 describe('numbers in the views', () => {
   it('prints latencies with three significant digits in the unit that suits them', () => {
@@ -13,6 +13,14 @@ describe('numbers in the views', () => {
       '6s',
     ]);
     expect([formatMs(0), formatMs(null), formatMs(undefined), formatMs(Infinity)]).toEqual(['0ms', '—', '—', '—']);
+  });
+
+  it('prints durations read together (an axis, a column) in one unit, the largest one\'s', () => {
+    expect(formatDurations([0, 500_000])).toEqual(['0s', '500s']);
+    expect(formatDurations([0, 2000, 4000])).toEqual(['0s', '2s', '4s']);
+    expect(formatDurations([0, 10, 20])).toEqual(['0ms', '10ms', '20ms']);
+    expect(formatDurations([30_000, 14_820_000], true)).toEqual(['0.5 min', '247 min']);
+    expect(formatDurations([null, 1500])).toEqual(['', '1.5s']);
   });
 
   it('prints shares, counts, rates and work', () => {

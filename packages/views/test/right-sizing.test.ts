@@ -21,6 +21,28 @@ describe('the right-sizing table', () => {
     expect(html).toContain('59.0 kgCO2e a month instead of 100 kgCO2e (−41.0 kgCO2e)');
   });
 
+  it('says instances past the target are added only while the queueing wait keeps p99 over the timeout, and flags a p99 they would not bring under it', () => {
+    expect(rightSizingHtml(sizing)).toContain('busy threads at 60%, more only while the queueing wait is what keeps p99 over the shortest timeout of the callers');
+    expect(rightSizingHtml(sizing)).not.toContain('†');
+    // As in the retry storm: backend's p99 is its retries to the slow store, not its queue.
+    const backend = { name: 'backend', kind: 'service' as const, instances: 3, suggested: 3, utilization: 0.27, suggestedUtilization: 0.27, p99Ms: 6010, suggestedP99Ms: 6010, limitMs: 2000, bound: 'zones' as const };
+    const html = rightSizingHtml({ ...sizing, rows: [...sizing.rows, backend] });
+    expect(html).toContain(`<td class="num bad" title="p99 over the timeout is not the queue's: more instances would not help">6.01s †</td>`);
+    expect(html.match(/†/g)).toHaveLength(2);
+    expect(html).toContain("† p99 over the timeout is not the queue's: more instances would not help.");
+  });
+
+  it('says right-sizing would not change the estimate when it changes nothing, rather than "27.6 instead of 27.6 (—)"', () => {
+    const same = rightSizingHtml({ ...sizing, carbon: { total: { before: 27.6, after: 27.6, delta: 0 }, components: [] } });
+    expect(same).toContain('Right-sizing would not change the estimate: 27.6 kgCO2e a month.');
+    expect(same).not.toContain('instead of');
+  });
+
+  it('heads its counts per region (the services and carbon tables count all regions)', () => {
+    expect(rightSizingHtml(sizing)).toContain('<th class="num">Instances per region</th>');
+    expect(rightSizingHtml(sizing)).toContain('<th class="num">Would do per region</th>');
+  });
+
   it('is nothing when no component has a count to size', () => {
     expect(rightSizingHtml({ ...sizing, rows: [] })).toBe('');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentilesHtml, servicesHtml, summaryHtml } from '../src/results/tables.js';
+import { hasCalls, percentilesHtml, servicesHtml, summaryHtml } from '../src/results/tables.js';
 import { latency, resilientResult, result } from './fixtures/results.js';
 
 describe('the results\' tables', () => {
@@ -17,6 +17,36 @@ describe('the results\' tables', () => {
       ['Wasted work', '1.5s', 'warn'],
     ]);
     expect(html).not.toContain('stopped');
+  });
+
+  it('says what attempts count: calls between components; with none, it says so instead of "0 timeouts in 0 attempts"', () => {
+    expect(summaryHtml(result())).toContain('20 timeouts in 620 call attempts');
+    const alone = result({ attempts: 0, retries: 0, timeouts: 0, wastedWorkMs: 0 });
+    const noCalls = { ...alone, timeline: alone.timeline.map((p) => ({ ...p, attempts: 0, wastedWorkMs: 0 })) };
+    expect(hasCalls(noCalls)).toBe(false);
+    expect(hasCalls(result())).toBe(true);
+    expect(summaryHtml(noCalls)).toContain('no calls between components');
+  });
+
+  it('writes no wasted work as "none" on the card and in the table alike, and the column in one unit', () => {
+    const idle = result({ wastedWorkMs: 0 });
+    expect(summaryHtml(idle)).toContain('<div class="card-label">Wasted work</div><div class="card-value">none</div>');
+    const services = servicesHtml(result());
+    expect(services).toContain('<span class="muted">none</span>');
+    // 247 minutes in one row: the column's other amounts in minutes too, never "30s" under "247 min".
+    const r = result();
+    const mixed = { ...r, services: [{ ...r.services[0]!, wastedWorkMs: 30_000 }, { ...r.services[1]!, wastedWorkMs: 14_820_000 }] };
+    const values = [...servicesHtml(mixed).matchAll(/<span class="bar waste">.*?<span class="bar-value">([^<]+)</g)].map((m) => m[1]);
+    expect(values).toEqual(['0.5 min', '247 min']);
+    expect(services).toContain('Instances (total)');
+  });
+
+  it('tells the two p99s apart: the summary\'s of successful requests as clients saw them, the services\' of every attempt they served', () => {
+    expect(summaryHtml(result())).toContain('<div class="card-label">Latency p99</div><div class="card-value">45ms</div><div class="card-note">of successful requests, as clients saw them · max 440ms</div>');
+    const services = servicesHtml(result());
+    expect(services).toContain('<th class="num">p99 service time (all attempts)</th>');
+    expect(services).toContain('p99 service time: from reaching an instance (queueing included) to the end of its work, over every attempt it served, failed or given up on by its caller.');
+    expect(services).toContain("The latency above is of successful requests as clients saw them, so a service's p99 can exceed it.");
   });
 
   it('says when a run was stopped early, and marks nothing when nothing failed', () => {

@@ -6,7 +6,7 @@ import type { ChaosEvent, SimulationResult, TimelinePoint } from '@topo/simulato
 import type { CompareRun } from '@topo/language/protocol';
 import { escapeHtml } from '../format.js';
 import { PALETTE_VARIABLES, type ChartPalette } from '../theme.js';
-import { axis, chaosMarks, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis } from '../results/timeline-parts.js';
+import { chaosMarks, fromZero, loadedSeconds, SECOND_SERIES, timelineAxes, timelineHooks, wasteAxis, type ChaosMarks } from '../results/timeline-parts.js';
 
 /** What the chart draws of each run, in this order, with the palette colour and scale of each. */
 export const COMPARED_METRICS = [
@@ -58,6 +58,11 @@ export function compareSeries(runs: readonly CompareRun[], palette: ChartPalette
   ];
 }
 
+/** The shared faults as the chart draws them. */
+export function compareMarks(runs: readonly CompareRun[]): ChaosMarks {
+  return chaosMarks(sharedChaos(runs));
+}
+
 function warmupOf(results: readonly SimulationResult[]): number {
   return Math.max(0, ...results.map((r) => r.warmupSeconds));
 }
@@ -70,9 +75,9 @@ export function compareChart(target: HTMLElement, runs: readonly CompareRun[], p
     // Six series make a long legend: the view shows a key of colours and line styles instead.
     legend: { show: false },
     scales: { x: { time: false }, rps: fromZero(), waste: fromZero() },
-    axes: [timeAxis(palette), axis(palette, { scale: 'rps', label: 'requests per second', size: 60 }), wasteAxis(palette)],
+    axes: timelineAxes(palette, { scale: 'rps', label: 'requests per second' }, wasteAxis()),
     series: compareSeries(runs, palette, hiddenRuns),
-    hooks: timelineHooks(chaosMarks(sharedChaos(runs)), warmupOf(runs.map((r) => r.result)), palette),
+    hooks: timelineHooks(compareMarks(runs), warmupOf(runs.map((r) => r.result)), palette),
   };
   return new uPlot(options, compareColumns(runs), target);
 }

@@ -1,7 +1,7 @@
 // The comparison table as HTML: one column per run and, for two runs, how the second
 // differs from the first, marked better or worse; then the components side by side.
 import { formatKgCO2e } from '@topo/carbon';
-import { escapeHtml, formatCount, formatPercent, formatRate, formatWork, significant } from '../format.js';
+import { escapeHtml, formatCount, formatDurations, formatPercent, formatRate, formatWork, significant } from '../format.js';
 import type { ComparisonTable } from '../messages.js';
 
 type Row = ComparisonTable['rows'][number];
@@ -32,6 +32,15 @@ export function formatValue(value: number | null, unit: Unit): string {
       // formatKgCO2e writes nothing as "0.0 gCO2e": a saving to none reads better plain.
       return value === 0 ? '0 kgCO2e' : formatKgCO2e(value);
   }
+}
+
+/**
+ * Values read together (a row across runs, a column down the components) as text: durations
+ * in one unit, the largest's (never "247 min" beside "0ms"), the rest each as formatValue.
+ */
+export function formatValues(values: ReadonlyArray<number | null>, unit: Unit): string[] {
+  if (unit !== 'ms') return values.map((v) => formatValue(v, unit));
+  return formatDurations(values, true).map((text) => text || '—');
 }
 
 /** A row's label with the period of its unit: the monthly rows say so. */
@@ -73,7 +82,7 @@ function changeCell(row: Row): string {
 export function comparisonHtml(table: ComparisonTable): string {
   const pair = table.runs.length === 2;
   const rows = table.rows
-    .map((row) => `<tr data-row="${escapeHtml(row.id)}"><th scope="row">${escapeHtml(rowLabel(row))}</th>${row.values.map((v) => `<td class="num">${formatValue(v, row.unit)}</td>`).join('')}${changeCell(row)}</tr>`)
+    .map((row) => `<tr data-row="${escapeHtml(row.id)}"><th scope="row">${escapeHtml(rowLabel(row))}</th>${formatValues(row.values, row.unit).map((v) => `<td class="num">${v}</td>`).join('')}${changeCell(row)}</tr>`)
     .join('');
   return `<table class="data comparison"><thead><tr><th></th>${headerCells(table)}${pair ? '<th class="num">change</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -84,10 +93,18 @@ export function componentsHtml(table: ComparisonTable): string {
   const heads = pick(table.services[0]?.rows ?? []);
   const groups = heads.map((row) => `<th class="num group" colspan="${table.runs.length}">${escapeHtml(rowLabel(row))}</th>`).join('');
   const runs = heads.map(() => table.runs.map((label, i) => `<th class="num run-${i}">${escapeHtml(label)}</th>`).join('')).join('');
+  // Each column in one unit: a row's values of every component, formatted together.
+  const texts = new Map<string, string[][]>();
+  for (const head of heads) {
+    const rows = table.services.map((service) => service.rows.find((r) => r.id === head.id));
+    const flat = formatValues(rows.flatMap((row) => row?.values ?? []), head.unit);
+    let at = 0;
+    texts.set(head.id, rows.map((row) => flat.slice(at, (at += row?.values.length ?? 0))));
+  }
   const body = table.services
-    .map((service) => {
+    .map((service, s) => {
       const cells = pick(service.rows)
-        .map((row) => row.values.map((v, i) => `<td class="num run-${i}">${formatValue(v, row.unit)}</td>`).join(''))
+        .map((row) => (texts.get(row.id)?.[s] ?? []).map((text, i) => `<td class="num run-${i}">${text}</td>`).join(''))
         .join('');
       return `<tr data-component="${escapeHtml(service.name)}"><td class="name">${escapeHtml(service.name)}</td>${cells}</tr>`;
     })

@@ -7,7 +7,8 @@ import type { CompareData } from '../messages.js';
 import { escapeHtml } from '../format.js';
 import { redrawOnChange } from '../redraw.js';
 import { chartPalette } from '../theme.js';
-import { chartKeyHtml, compareChart } from './compare-chart.js';
+import { faultsKeyHtml } from '../results/timeline-parts.js';
+import { chartKeyHtml, compareChart, compareMarks } from './compare-chart.js';
 import { comparisonHtml, componentsHtml } from './compare-table.js';
 
 export interface CompareView {
@@ -63,7 +64,7 @@ function compareHtml(data: CompareData): string {
     `<span class="muted">${escapeHtml(data.name)} · ${escapeHtml(table.runs.join(' vs '))} · seed ${table.seed}</span></header>` +
     stoppedHtml(data.runs) +
     `<div class="row compare-row">` +
-    `<section class="grow"><h2>Goodput, failures and wasted work over time</h2><div class="chart compare-chart"></div><div class="chart-key"></div>` +
+    `<section class="grow"><h2>Goodput, failures and wasted work over time</h2><div class="chart compare-chart"></div><div class="chart-key"></div>${faultsKeyHtml(compareMarks(data.runs))}` +
     `<p class="muted note">Shaded: each fault's window. Wasted work: service time finished each second for callers that had already given up.</p></section>` +
     `<section class="comparison-side"><h2>Side by side</h2>${comparisonHtml(table)}</section>` +
     `</div>` +

@@ -97,7 +97,7 @@ export function carbonHtml(carbon: CarbonResult): string {
     `<span class="muted"> · operational ${formatKgCO2e(report.operationalKgCO2ePerMonth)}, embodied ${formatKgCO2e(report.embodiedKgCO2ePerMonth)}` +
     ` · ${formatCount(report.energyKWhPerMonth)} kWh · ${cpu}</span></div>` +
     sci +
-    `<table class="data carbon-components"><thead><tr><th>Component</th><th>Instances</th><th class="num">CO2e/month</th><th>Share</th></tr></thead>` +
+    `<table class="data carbon-components"><thead><tr><th>Component</th><th title="Across all its regions">Instances (total)</th><th class="num">CO2e/month</th><th>Share</th></tr></thead>` +
     `<tbody>${componentTotals(report).map(componentRowHtml).join('')}</tbody></table>` +
     `<table class="data carbon-regions"><thead><tr><th>Region</th><th>Grid · PUE</th><th class="num">CO2e/month</th><th>Share</th></tr></thead>` +
     `<tbody>${regionRowsHtml(report)}</tbody></table>` +

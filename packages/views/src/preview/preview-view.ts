@@ -6,9 +6,21 @@ import { escapeHtml } from '../format.js';
 import { carbonHtml } from './carbon-table.js';
 import { DiagramPane, FIT } from './diagram-pane.js';
 
-/** Bounds of the diagram's height when stacked above the carbon table. */
+/** Bounds of the diagram's height when stacked above the carbon table: at least this, at most this share of the room. */
 const MIN_DIAGRAM_HEIGHT = 240;
 const MAX_DIAGRAM_SHARE = 0.7;
+
+/** The height of a stacked diagram: what its picture needs fitted to the width (`wanted`), within bounds of the `room` it shares. */
+export function stackedDiagramHeight(wanted: number, room: number): number {
+  return Math.round(Math.max(MIN_DIAGRAM_HEIGHT, Math.min(wanted, MAX_DIAGRAM_SHARE * room)));
+}
+
+/**
+ * `split` puts the diagram beside the carbon table (stacked when the view is narrow), for a
+ * webview the height of the window; `stacked` puts it above at any width, the page scrolling
+ * (the report), so a wide diagram gets the whole width and no more height than it needs.
+ */
+export type PreviewLayout = 'split' | 'stacked';
 
 export interface PreviewView {
   update(mode: PreviewMode, data: PreviewData): void;
@@ -24,9 +36,9 @@ export function problemsSummary(errors: number, warnings: number): string {
   return [errors > 0 && plural(errors, 'error'), warnings > 0 && plural(warnings, 'warning')].filter(Boolean).join(' · ');
 }
 
-export function mountPreview(root: HTMLElement, host: Host, initialView: DiagramView = FIT): PreviewView {
+export function mountPreview(root: HTMLElement, host: Host, initialView: DiagramView = FIT, layout: PreviewLayout = 'split'): PreviewView {
   root.innerHTML =
-    `<div class="preview">` +
+    `<div class="preview${layout === 'stacked' ? ' stacked' : ''}">` +
     `<header class="toolbar"><span class="file"></span><span class="problems"></span><span class="spacer"></span>` +
     `<span class="zoom"><button type="button" data-action="zoom-out" title="Zoom out">−</button>` +
     `<button type="button" data-action="fit" title="Fit the diagram to the view">Fit</button>` +
@@ -54,14 +66,15 @@ export function mountPreview(root: HTMLElement, host: Host, initialView: Diagram
   });
   preview.classList.toggle('interactive', host.interactive);
 
-  // Stacked (narrow), the diagram takes the height its width needs, within bounds, and the
-  // carbon table the rest; side by side, both take the full height.
+  // Stacked (narrow, or always in the report), the diagram takes the height its width needs,
+  // within bounds, and the carbon table the rest (in the report, the page scrolls to it);
+  // side by side, both take the full height.
   const section = q<HTMLElement>('.diagram-section');
   const stacked = window.matchMedia('(max-width: 760px)');
   const sizeSection = () => {
     const wanted = pane.heightToFitWidth();
-    if (!stacked.matches || wanted === undefined) section.style.removeProperty('height');
-    else section.style.height = `${Math.round(Math.max(MIN_DIAGRAM_HEIGHT, Math.min(wanted, MAX_DIAGRAM_SHARE * q<HTMLElement>('.split').clientHeight)))}px`;
+    if (wanted === undefined || (layout === 'split' && !stacked.matches)) section.style.removeProperty('height');
+    else section.style.height = `${stackedDiagramHeight(wanted, layout === 'stacked' ? window.innerHeight : q<HTMLElement>('.split').clientHeight)}px`;
   };
   stacked.addEventListener('change', sizeSection);
   window.addEventListener('resize', sizeSection);

@@ -3,9 +3,9 @@
 // Universal Scalability Law's fit drawn over it, and its σ and κ said in words.
 import uPlot from 'uplot';
 import type { SweepResult, UslFit } from '@topo/simulator';
-import { formatMs, formatRate, significant } from '../format.js';
+import { formatCount, formatMs, formatRate, significant } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
-import { axis, fromZero } from './timeline-parts.js';
+import { axis, durationTicks, fromZero } from './timeline-parts.js';
 
 /** X(N) = γN / (1 + σ(N − 1) + κN(N − 1)): the fit's throughput with N requests in flight. */
 export function uslThroughput(fit: UslFit, n: number): number {
@@ -53,29 +53,51 @@ export function uslCurve(sweep: SweepResult, steps = 80): Array<{ x: number; ms:
  */
 const NOTICEABLE_FALL = 0.05;
 
-/** σ and κ, and what they mean for this design; `measuredUpTo`, the most requests in flight the sweep measured, says whether its peak shows in the points. */
-export function uslInWords(fit: UslFit | null, measuredUpTo?: number): string {
+/** σ and κ to two significant digits, as the pattern's sentence above the plots writes them. */
+const USL_DIGITS = 2;
+
+/** Requests in flight as a whole number, and in a users sweep the users that had about as many (interpolated over the points). */
+export function inFlightInWords(n: number, sweep?: Pick<SweepResult, 'over' | 'points'>): string {
+  const inFlight = `${formatCount(n)} in flight`;
+  if (sweep?.over !== 'users') return inFlight;
+  const points = sweep.points.filter((p) => p.users !== undefined).sort((a, b) => a.concurrency - b.concurrency);
+  const above = points.findIndex((p) => p.concurrency >= n);
+  if (above <= 0) return inFlight;
+  const [a, b] = [points[above - 1]!, points[above]!];
+  const users = a.users! + ((b.users! - a.users!) * (n - a.concurrency)) / (b.concurrency - a.concurrency);
+  return `${formatCount(users)} users (${inFlight})`;
+}
+
+/**
+ * σ and κ, and what they mean for this design, from the sweep's points (the most requests in
+ * flight they measured say whether the fit's peak shows in them). Three throughputs may
+ * appear, each named for what it is: the ceiling contention alone sets (γ/σ, never reached),
+ * the fit's peak, and, in the pattern's sentence, the highest throughput measured.
+ */
+export function uslInWords(fit: UslFit | null, sweep?: Pick<SweepResult, 'over' | 'points'>): string {
   if (!fit) return 'No Universal Scalability Law fit: it needs three or more distinct points whose fit has σ, κ ≥ 0.';
   const contention =
     fit.sigma > 0
-      ? `Contention σ = ${significant(fit.sigma)}: about ${significant(fit.sigma * 100, 2)}% of the work waits for something one request holds at a time (a lock, a single thread, a full queue), which on its own caps throughput at ${formatRate(fit.gamma / fit.sigma)}.`
+      ? `Contention σ = ${significant(fit.sigma, USL_DIGITS)}: about ${significant(fit.sigma * 100, USL_DIGITS)}% of the work waits for something one request holds at a time (a lock, a single thread, a full queue), which on its own would cap the fit's throughput at ${formatRate(fit.gamma / fit.sigma)} (γ/σ, approached but never reached).`
       : 'Contention σ = 0: nothing serialises the work.';
-  return `${contention} ${coherencyInWords(fit, measuredUpTo)} One request in flight gives ${formatRate(fit.gamma)} (γ); the fit explains ${significant(fit.r2 * 100, 3)}% of the variation in throughput (R²).`;
+  return `${contention} ${coherencyInWords(fit, sweep)} One request in flight gives ${formatRate(fit.gamma)} (γ); the fit explains ${significant(fit.r2 * 100, 3)}% of the variation in throughput (R²).`;
 }
 
-function coherencyInWords(fit: UslFit, measuredUpTo: number | undefined): string {
+function coherencyInWords(fit: UslFit, sweep: Pick<SweepResult, 'over' | 'points'> | undefined): string {
   if (fit.kappa === 0 || fit.peakConcurrency === null) {
     return fit.sigma > 0 ? 'Coherency κ = 0: no crosstalk, so throughput levels off rather than falls.' : 'Coherency κ = 0: no crosstalk either, so throughput grows in step with the load.';
   }
-  const kappa = `Coherency κ = ${significant(fit.kappa)}`;
-  const peak = `about ${significant(fit.peakConcurrency)} in flight, ${formatRate(uslThroughput(fit, fit.peakConcurrency))}`;
+  const measuredUpTo = sweep && sweep.points.length > 0 ? Math.max(...sweep.points.map((p) => p.concurrency)) : undefined;
+  const kappa = `Coherency κ = ${significant(fit.kappa, USL_DIGITS)}`;
+  const peak = `about ${inFlightInWords(fit.peakConcurrency, sweep)}, ${formatRate(uslThroughput(fit, fit.peakConcurrency))}`;
+  const measured = measuredUpTo === undefined ? '' : inFlightInWords(measuredUpTo, sweep);
   if (measuredUpTo !== undefined && measuredUpTo <= fit.peakConcurrency) {
-    return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so throughput would peak at ${peak}, beyond the ${significant(measuredUpTo)} in flight measured.`;
+    return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so the fit's throughput would peak at ${peak}, beyond the ${measured} measured.`;
   }
   if (measuredUpTo !== undefined && uslThroughput(fit, measuredUpTo) >= (1 - NOTICEABLE_FALL) * uslThroughput(fit, fit.peakConcurrency)) {
-    return `${kappa}: too little crosstalk to speak of; the fit's peak, at ${peak}, is within ${NOTICEABLE_FALL * 100}% of its throughput at the ${significant(measuredUpTo)} in flight measured, so throughput levels off rather than falls.`;
+    return `${kappa}: too little crosstalk to speak of; the fit's peak, at ${peak}, is within ${NOTICEABLE_FALL * 100}% of its throughput at the ${measured} measured, so throughput levels off rather than falls.`;
   }
-  return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so throughput peaks at ${peak}, and falls beyond it.`;
+  return `${kappa}: each request in flight costs every other some crosstalk (keeping state in step), so the fit's throughput peaks at ${peak}, and falls beyond it.`;
 }
 
 const POINTS = (color: string): uPlot.Series.Points => ({ show: true, size: 7, stroke: color, fill: color });
@@ -136,7 +158,7 @@ export function responseChart(target: HTMLElement, sweep: SweepResult, palette: 
       scales: { x: { time: false, range: () => [0, xMax] }, ms: { range: () => [0, yMax] } },
       axes: [
         axis(palette, { label: 'throughput (rps)' }),
-        axis(palette, { scale: 'ms', label: 'response time', size: 60, values: (_u, ticks) => ticks.map((v) => formatMs(v)) }),
+        axis(palette, { scale: 'ms', label: 'response time', size: 60, values: durationTicks }),
       ],
       series: [
         { label: 'throughput', value: (_u, v) => (v === null ? '—' : formatRate(v)) },

@@ -8,18 +8,14 @@ import { formatMs, formatPercent } from '../format.js';
 import { withAlpha, type ChartPalette } from '../theme.js';
 import { latencyBars, type LatencyBar } from './histogram.js';
 import { hasDegraded } from './tables.js';
-import { axis, chaosMarks, drawMarkers, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks, wasteAxis, type ChaosMarks, type Marker } from './timeline-parts.js';
+import type { Box } from './label-layout.js';
+import { axis, drawMarkers, durationTicks, fromZero, loadedSeconds, runMarks, SECOND_SERIES, timelineAxes, timelineHooks, wasteAxis, type Marker } from './timeline-parts.js';
 
 /** The timeline under load as uPlot's aligned columns: seconds, throughput, degraded per second (when a fallback answered any), failed per second, p99. */
 export function timelineColumns(result: SimulationResult): uPlot.AlignedData {
   const t = loadedSeconds(result);
   const degraded = hasDegraded(result) ? [t.map((p) => p.degraded ?? 0)] : [];
   return [t.map((p) => p.t), t.map((p) => p.throughputRps), ...degraded, t.map((p) => p.failed), t.map((p) => p.p99Ms)];
-}
-
-/** The faults and the breakers of a run, as its timelines draw them. */
-function runMarks(result: SimulationResult): ChaosMarks {
-  return chaosMarks(result.chaos, result.breakers);
 }
 
 /** Attempts and wasted work as uPlot's aligned columns: seconds, attempts sent, wasted work finished (ms). */
@@ -40,11 +36,7 @@ export function timelineChart(target: HTMLElement, result: SimulationResult, pal
     height: 260,
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false }, rps: fromZero(), ms: fromZero() },
-    axes: [
-      timeAxis(palette),
-      axis(palette, { scale: 'rps', label: 'requests per second', size: 60 }),
-      axis(palette, { scale: 'ms', side: 1, label: 'p99 latency', grid: { show: false }, size: 60, values: (_u, ticks) => ticks.map((v) => formatMs(v)) }),
-    ],
+    axes: timelineAxes(palette, { scale: 'rps', label: 'requests per second' }, { scale: 'ms', label: 'p99 latency', grid: { show: false }, values: durationTicks }),
     series: [
       SECOND_SERIES,
       { label: 'succeeded/s', scale: 'rps', stroke: palette.throughput, width: 2, fill: withAlpha(palette.throughput, 0.12), points: { show: false } },
@@ -64,10 +56,10 @@ export function workChart(target: HTMLElement, result: SimulationResult, palette
     height: 200,
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false }, attempts: fromZero(), waste: fromZero() },
-    axes: [timeAxis(palette), axis(palette, { scale: 'attempts', label: 'attempts per second', size: 60 }), wasteAxis(palette)],
+    axes: timelineAxes(palette, { scale: 'attempts', label: 'call attempts per second' }, wasteAxis()),
     series: [
       SECOND_SERIES,
-      { label: 'attempts/s', scale: 'attempts', stroke: palette.attempts, width: 2, points: { show: false } },
+      { label: 'call attempts/s', scale: 'attempts', stroke: palette.attempts, width: 2, points: { show: false } },
       { label: 'wasted work/s', scale: 'waste', stroke: palette.waste, width: 2, fill: withAlpha(palette.waste, 0.15), points: { show: false }, value: (_u, v) => formatMs(v) },
     ],
     hooks: timelineHooks(runMarks(result), result.warmupSeconds, palette),
@@ -75,10 +67,11 @@ export function workChart(target: HTMLElement, result: SimulationResult, palette
   return new uPlot(options, workColumns(result), target);
 }
 
-/** Each bar's share written above it, where the bar is wide enough to hold it. */
-function drawShares(u: uPlot, bars: LatencyBar[], color: string, font: string): void {
+/** Each bar's share written above it, where the bar is wide enough to hold it; returns where the labels went. */
+function drawShares(u: uPlot, bars: LatencyBar[], color: string, font: string): Box[] {
   const { ctx } = u;
   const ratio = devicePixelRatio || 1;
+  const boxes: Box[] = [];
   ctx.save();
   ctx.fillStyle = color;
   ctx.font = `${11 * ratio}px ${font}`;
@@ -89,10 +82,14 @@ function drawShares(u: uPlot, bars: LatencyBar[], color: string, font: string): 
     const x1 = u.valToPos(bar.toMs, 'x', true);
     if (bar.share === 0) continue;
     const label = formatPercent(bar.share);
-    if (x1 - x0 < ctx.measureText(label).width + 4 * ratio) continue;
-    ctx.fillText(label, (x0 + x1) / 2, u.valToPos(bar.sharePerDecade, 'y', true) - 3 * ratio);
+    const width = ctx.measureText(label).width;
+    if (x1 - x0 < width + 4 * ratio) continue;
+    const bottom = u.valToPos(bar.sharePerDecade, 'y', true) - 3 * ratio;
+    ctx.fillText(label, (x0 + x1) / 2, bottom);
+    boxes.push({ x: (x0 + x1 - width) / 2, y: bottom - 12 * ratio, width, height: 12 * ratio });
   }
   ctx.restore();
+  return boxes;
 }
 
 export function histogramChart(target: HTMLElement, result: SimulationResult, palette: ChartPalette, width: number): uPlot | undefined {
@@ -121,8 +118,7 @@ export function histogramChart(target: HTMLElement, result: SimulationResult, pa
     hooks: {
       draw: [
         (u) => {
-          drawShares(u, bars, palette.text, palette.font);
-          drawMarkers(u, markers, palette.muted, palette.font);
+          drawMarkers(u, markers, palette.muted, palette, drawShares(u, bars, palette.text, palette.font));
         },
       ],
     },

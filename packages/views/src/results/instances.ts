@@ -3,7 +3,7 @@
 import uPlot from 'uplot';
 import type { SimulationResult } from '@topo/simulator';
 import type { ChartPalette } from '../theme.js';
-import { axis, chaosMarks, fromZero, loadedSeconds, SECOND_SERIES, timeAxis, timelineHooks } from './timeline-parts.js';
+import { fromZero, loadedSeconds, runMarks, SECOND_SERIES, timelineAxes, timelineHooks } from './timeline-parts.js';
 
 /** The autoscaled components, in the order they first appear on the timeline. */
 export function autoscaled(result: SimulationResult): string[] {
@@ -27,12 +27,12 @@ export function instancesChart(target: HTMLElement, result: SimulationResult, pa
       height: 200,
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false }, n: fromZero() },
-      axes: [timeAxis(palette), axis(palette, { scale: 'n', label: 'instances', size: 50 })],
+      axes: timelineAxes(palette, { scale: 'n', label: 'instances' }),
       series: [
         SECOND_SERIES,
         ...names.map((name, i) => ({ label: name, scale: 'n', stroke: palette[SERIES_COLOURS[i % SERIES_COLOURS.length]!], width: 2, paths: uPlot.paths.stepped!({ align: 1 }), points: { show: false } })),
       ],
-      hooks: timelineHooks(chaosMarks(result.chaos, result.breakers), result.warmupSeconds, palette),
+      hooks: timelineHooks(runMarks(result), result.warmupSeconds, palette),
     },
     instancesColumns(result),
     target,

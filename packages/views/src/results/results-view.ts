@@ -15,7 +15,8 @@ import { recognisePattern } from '@topo/simulator/patterns';
 import { responseChart, throughputChart, uslInWords } from './bottleneck.js';
 import { autoscaled, instancesChart } from './instances.js';
 import { rightSizingHtml } from './right-sizing.js';
-import { hasDegraded, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
+import { hasCalls, hasDegraded, percentilesHtml, servicesHtml, summaryHtml } from './tables.js';
+import { faultsKeyHtml, runMarks } from './timeline-parts.js';
 
 function subtitle(data: ResultsData): string {
   const r = data.result;
@@ -47,18 +48,19 @@ export function mountResults(root: HTMLElement, host: Host): ResultsView {
     for (const chart of charts) chart.destroy();
     charts = [];
     if (!data) return;
-    const timeline = root.querySelector<HTMLElement>('.timeline-chart')!;
-    const work = root.querySelector<HTMLElement>('.work-chart')!;
+    const timeline = root.querySelector<HTMLElement>('.timeline-chart');
+    const work = root.querySelector<HTMLElement>('.work-chart');
     const histogram = root.querySelector<HTMLElement>('.histogram-chart')!;
     const instances = root.querySelector<HTMLElement>('.instances-chart');
     const throughput = root.querySelector<HTMLElement>('.throughput-chart');
     const response = root.querySelector<HTMLElement>('.response-chart');
     const palette = chartPalette();
     const sweep = data.sweep;
+    if (!timeline) return;
     charts = [
       timelineChart(timeline, data.result, palette, Math.max(280, timeline.clientWidth)),
       instances ? instancesChart(instances, data.result, palette, Math.max(280, instances.clientWidth)) : undefined,
-      workChart(work, data.result, palette, Math.max(280, work.clientWidth)),
+      work ? workChart(work, data.result, palette, Math.max(280, work.clientWidth)) : undefined,
       histogramChart(histogram, data.result, palette, Math.max(240, histogram.clientWidth)),
       sweep && throughput ? throughputChart(throughput, sweep, palette, Math.max(280, throughput.clientWidth)) : undefined,
       sweep && response ? responseChart(response, sweep, palette, Math.max(280, response.clientWidth)) : undefined,
@@ -99,9 +101,10 @@ function sweepHtml(sweep: SweepResult): string {
   return (
     `<div class="row"><section class="grow"><h2>Throughput against ${what}</h2><div class="chart throughput-chart"></div></section>` +
     `<section class="grow"><h2>Response time against throughput</h2><div class="chart response-chart"></div></section></div>` +
-    `<section><p class="usl">${escapeHtml(uslInWords(sweep.usl, Math.max(...sweep.points.map((p) => p.concurrency))))}</p>` +
+    `<section><p class="usl">${escapeHtml(uslInWords(sweep.usl, sweep))}</p>` +
     `<p class="muted note">Each point is one of ${sweep.points.length} runs of the scenario over ${sweep.over === 'users' ? 'users' : 'rates'} (seed ${sweep.seed}). ` +
-    `Dashed: the Universal Scalability Law fitted to throughput against requests in flight, X(N) = γN / (1 + σ(N − 1) + κN(N − 1)); on the right its mean response time, N / X by Little's law.</p></section>`
+    `Dashed: the Universal Scalability Law fitted to throughput against requests in flight, X(N) = γN / (1 + σ(N − 1) + κN(N − 1)); on the right its mean response time, N / X by Little's law. ` +
+    `The fit's figures above are the curve's, not the points': a pattern's sentence quotes the highest throughput measured.</p></section>`
   );
 }
 
@@ -111,22 +114,55 @@ function patternHtml(data: ResultsData): string {
   return found ? `<section><p class="pattern"><strong>Pattern:</strong> ${escapeHtml(found.sentence)}</p></section>` : '';
 }
 
-function resultsHtml(data: ResultsData): string {
+/** True when nothing was sent all run: no request arrived, so there is nothing to chart. */
+export function sentNothing(r: SimulationResult): boolean {
+  return r.requests === 0 && r.timeline.every((p) => p.throughputRps === 0 && p.failed === 0 && p.attempts === 0);
+}
+
+/** Instead of empty charts: why the run sent nothing, and how to give it load. */
+export function nothingSentHtml(r: SimulationResult): string {
+  const why =
+    r.implicitScenario
+      ? 'This file has no scenario, so the run applied the default load to every service nothing calls, and every service here is called by another: nothing was sent.'
+      : `The scenario ${escapeHtml(r.scenario)} sent no requests.`;
+  return (
+    `<section class="nothing-sent"><p><strong>Nothing to show:</strong> ${why}</p>` +
+    `<p>To simulate, declare a scenario with a load into the service requests enter by, for example:</p>` +
+    `<pre><code>scenario browse {\n  load 100 rps into web for 60s\n}</code></pre>` +
+    `<p class="muted note">(with one of this file's services in place of <code>web</code>), or closed users: <code>users 8 think 1s into web for 60s</code>.</p></section>`
+  );
+}
+
+/** What the run did over time: throughput, instances, calls and wasted work, under the faults listed whole below. */
+function timelinesHtml(r: SimulationResult): string {
+  const faults = faultsKeyHtml(runMarks(r));
+  return (
+    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${faults}${resilienceNote(r)}</section>` +
+    (autoscaled(r).length > 0 ? `<section><h2>Instances over time</h2><div class="chart instances-chart"></div>${INSTANCES_NOTE}</section>` : '') +
+    (hasCalls(r)
+      ? `<section><h2>Calls between components and wasted work over time</h2><div class="chart work-chart"></div>` +
+        `<p class="muted note">Call attempts: the calls components make to one another, retries included (a request to a component that calls nothing makes none). ` +
+        `Wasted work: service time finished each second for callers that had already given up.</p></section>`
+      : '')
+  );
+}
+
+export function resultsHtml(data: ResultsData): string {
   const r = data.result;
   const exportButtons = [...EXPORTS, ...(data.spans?.length ? TRACE_EXPORTS : [])].map(([format, label]) => `<button type="button" data-export="${format}">${label}</button>`).join('');
+  if (sentNothing(r)) return `<div class="results"><header class="toolbar"><h1>No simulation</h1><span class="muted">${escapeHtml(data.name)}</span></header>${nothingSentHtml(r)}</div>`;
+  const header =
+    `<header class="toolbar"><h1>${data.sweep ? 'Sweep' : 'Simulation'}: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
+    `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>`;
   return (
     `<div class="results">` +
-    `<header class="toolbar"><h1>Simulation: ${escapeHtml(r.scenario)}</h1><span class="muted">${subtitle(data)}</span>` +
-    `<span class="spacer"></span><span class="exports">${exportButtons}</span></header>` +
+    header +
     summaryHtml(r) +
     patternHtml(data) +
     // A sweep is what was asked for: its plots come before the run's details.
     (data.sweep ? sweepHtml(data.sweep) : '') +
-    `<section><h2>Throughput and p99 over time</h2><div class="chart timeline-chart"></div>${resilienceNote(r)}</section>` +
-    (autoscaled(r).length > 0 ? `<section><h2>Instances over time</h2><div class="chart instances-chart"></div>${INSTANCES_NOTE}</section>` : '') +
-    `<section><h2>Attempts and wasted work over time</h2><div class="chart work-chart"></div>` +
-    `<p class="muted note">Wasted work: service time finished each second for callers that had already given up.</p></section>` +
-    `<div class="row"><section class="grow"><h2>Latency</h2><div class="chart histogram-chart"></div>` +
+    timelinesHtml(r) +
+    `<div class="row"><section class="grow"><h2>Latency of successful requests</h2><div class="chart histogram-chart"></div>` +
     `<p class="muted note">Each bar is a fifth of a tenfold of latency; its area, not its height, is its share of the requests.</p></section>` +
     `<section><h2>Percentiles</h2>${percentilesHtml(r.latencyMs)}</section></div>` +
     `<section><h2>Services</h2>${servicesHtml(r)}</section>` +

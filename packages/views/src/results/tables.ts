@@ -2,7 +2,7 @@
 // table and the per-service table with utilisation and wasted work as bars, and what the
 // resilience options did when the model has some (degraded answers, breakers, shed load).
 import type { LatencySummary, ResilienceCounts, ServiceResult, SimulationResult } from '@topo/simulator';
-import { escapeHtml, formatCount, formatMs, formatPercent, formatRate, formatWork } from '../format.js';
+import { durationUnit, escapeHtml, formatCount, formatIn, formatMs, formatPercent, formatRate, type DurationUnit } from '../format.js';
 import { shareBar } from '../preview/carbon-table.js';
 
 function card(label: string, value: string, note = '', cls = ''): string {
@@ -22,12 +22,32 @@ export function summaryHtml(r: SimulationResult): string {
     card('Failed', formatCount(r.failed), `${formatPercent(failedShare)} · ${formatCount(r.clientTimeouts)} at the deadline`, r.failed > 0 ? 'bad' : '') +
     card('Throughput', formatRate(r.throughputRps)) +
     card('Latency p50', formatMs(r.latencyMs.p50), `mean ${formatMs(r.latencyMs.mean)}`) +
-    card('Latency p99', formatMs(r.latencyMs.p99), `max ${formatMs(r.latencyMs.max)}`) +
-    card('Retries', formatCount(r.retries), `${formatCount(r.timeouts)} timeouts in ${formatCount(r.attempts)} attempts`, r.retries > 0 ? 'warn' : '') +
-    card('Wasted work', formatWork(r.wastedWorkMs), 'done for callers that had given up', r.wastedWorkMs > 0 ? 'warn' : '') +
+    card('Latency p99', formatMs(r.latencyMs.p99), `of successful requests, as clients saw them · max ${formatMs(r.latencyMs.max)}`) +
+    card('Retries', formatCount(r.retries), retriesNote(r), r.retries > 0 ? 'warn' : '') +
+    card('Wasted work', workOrNone(r.wastedWorkMs, workUnit([r.wastedWorkMs])), 'done for callers that had given up', r.wastedWorkMs > 0 ? 'warn' : '') +
     sheddingCards(r) +
     `</div>`
   );
+}
+
+/** Whether components called one another in the run: attempts count only such calls (a request into a component that calls nothing makes none). */
+export function hasCalls(r: SimulationResult): boolean {
+  return r.attempts > 0 || r.wastedWorkMs > 0 || r.timeline.some((p) => p.attempts > 0 || p.wastedWorkMs > 0);
+}
+
+function retriesNote(r: SimulationResult): string {
+  if (!hasCalls(r)) return 'no calls between components';
+  return `${formatCount(r.timeouts)} timeouts in ${formatCount(r.attempts)} call attempts`;
+}
+
+/** The unit work is written in where amounts are read together (a card, a column): the largest's, minutes allowed. */
+export function workUnit(amounts: readonly number[]): DurationUnit {
+  return durationUnit(Math.max(0, ...amounts), true);
+}
+
+/** Work in `unit`, or "none": no work wasted is not a duration to read. */
+export function workOrNone(ms: number, unit: DurationUnit): string {
+  return ms > 0 ? formatIn(ms, unit) : 'none';
 }
 
 /** True when the run counted what its resilience options did (the model has some). */
@@ -93,9 +113,12 @@ function resilienceCells(s: ServiceResult): string {
   }).join('');
 }
 
-function serviceRow(s: ServiceResult, maxWaste: number, resilience: boolean): string {
+function serviceRow(s: ServiceResult, maxWaste: number, unit: DurationUnit, resilience: boolean): string {
   const utilization = s.utilization === null ? '<span class="muted">managed</span>' : shareBar(s.utilization, s.utilization >= 0.8 ? 'hot' : '');
-  const waste = s.wastedWorkMs > 0 ? `<span class="bar waste"><span class="bar-fill" style="width:${((s.wastedWorkMs / maxWaste) * 100).toFixed(1)}%"></span></span><span class="bar-value">${formatWork(s.wastedWorkMs)}</span>` : '<span class="muted">none</span>';
+  const waste =
+    s.wastedWorkMs > 0
+      ? `<span class="bar waste"><span class="bar-fill" style="width:${((s.wastedWorkMs / maxWaste) * 100).toFixed(1)}%"></span></span><span class="bar-value">${workOrNone(s.wastedWorkMs, unit)}</span>`
+      : `<span class="muted">${workOrNone(0, unit)}</span>`;
   return (
     `<tr data-service="${escapeHtml(s.name)}">` +
     `<td class="name"><span class="kind kind-${s.kind}"></span>${escapeHtml(s.name)}</td>` +
@@ -113,11 +136,16 @@ function serviceRow(s: ServiceResult, maxWaste: number, resilience: boolean): st
 
 export function servicesHtml(r: SimulationResult): string {
   const maxWaste = Math.max(0, ...r.services.map((s) => s.wastedWorkMs));
+  // One unit for the column, the largest amount's: never "247 min" over "30s".
+  const unit = workUnit([maxWaste]);
   const resilience = hasResilience(r);
   const resilienceHeads = resilience ? RESILIENCE_COLUMNS.map(({ heading }) => `<th class="num">${heading}</th>`).join('') : '';
   return (
-    `<table class="data services"><thead><tr><th>Component</th><th class="num">Instances</th><th class="num">Requests</th>` +
-    `<th>Utilisation</th><th class="num">p99</th><th class="num">Timeouts</th><th class="num">Retries</th><th>Wasted work</th>${resilienceHeads}</tr></thead>` +
-    `<tbody>${r.services.map((s) => serviceRow(s, maxWaste, resilience)).join('')}</tbody></table>`
+    `<table class="data services"><thead><tr><th>Component</th><th class="num" title="Across all its regions">Instances (total)</th><th class="num">Requests</th>` +
+    `<th>Utilisation</th><th class="num">p99 service time (all attempts)</th><th class="num">Timeouts</th><th class="num">Retries</th><th>Wasted work</th>${resilienceHeads}</tr></thead>` +
+    `<tbody>${r.services.map((s) => serviceRow(s, maxWaste, unit, resilience)).join('')}</tbody></table>` +
+    // Server-side and over every attempt: retried failures make it exceed the summary's p99, which readers take for a contradiction unless told.
+    `<p class="muted note">p99 service time: from reaching an instance (queueing included) to the end of its work, over every attempt it served, failed or given up on by its caller. ` +
+    `The latency above is of successful requests as clients saw them, so a service's p99 can exceed it.</p>`
   );
 }
