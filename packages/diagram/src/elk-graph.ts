@@ -99,7 +99,8 @@ function rootOptions(nodes: number, compound: boolean, lanes: boolean): LayoutOp
       : '[top=0,left=0,bottom=0,right=0]',
     'elk.spacing.nodeNode': '26',
     'elk.layered.spacing.nodeNodeBetweenLayers': '48',
-    'elk.spacing.edgeNode': '14',
+    // Also the room between an edge and a group's frame it passes: less reads as the frame.
+    'elk.spacing.edgeNode': '20',
     'elk.layered.spacing.edgeNodeBetweenLayers': '14',
     'elk.spacing.edgeEdge': '10',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
@@ -197,8 +198,9 @@ export function buildElkGraph(model: Model, groupBy: GroupBy): DiagramGraph {
     labels: [{ text: g.label, width: Math.ceil(textWidth(g.label, FONTS.groupLabel)), height: GROUP_LABEL_HEIGHT }],
     layoutOptions: {
       'elk.partitioning.partition': String(Math.min(...g.members.map((m) => partitionOf(byName.get(m)!)))),
-      // ELK adds the label's height to the top padding.
-      'elk.padding': `[top=${GROUP_PAD / 2},left=${GROUP_PAD},bottom=${GROUP_PAD},right=${GROUP_PAD}]`,
+      // ELK adds the label's height to the top padding. An edge that leaves the group runs
+      // just inside its bottom: twice the room there keeps it from reading as the frame.
+      'elk.padding': `[top=${GROUP_PAD / 2},left=${GROUP_PAD},bottom=${2 * GROUP_PAD},right=${GROUP_PAD}]`,
       'elk.nodeLabels.placement': '[H_CENTER, V_TOP, INSIDE]',
       'elk.nodeSize.constraints': '[NODE_LABELS]',
     },

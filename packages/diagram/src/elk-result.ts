@@ -54,6 +54,51 @@ export function straighten(points: Point[]): Point[] {
   return out;
 }
 
+/** A step this small just before an arrow reads as a kink rather than a turn. */
+const END_JOG = 16;
+/** How far an arrow stays from another into the same node, and from the node's corners. */
+const ARROW_CLEARANCE = 8;
+
+/**
+ * ELK spreads the edges into a node along its side and takes the step to each one's spot
+ * after the label, just before the arrow: a small kink. Where the line before that step
+ * already meets the side, clear of the corners and of the other arrows into the node, it
+ * runs straight in instead — unless the label sits on the last stretch, which would leave it.
+ */
+export function withoutEndJog(points: Point[], target: Box, otherEnds: Point[], label?: Box): Point[] {
+  if (points.length < 4) return points;
+  const [a, b, c, d] = points.slice(-4) as [Point, Point, Point, Point];
+  const jog = Math.abs(b.y - c.y);
+  if (a.y !== b.y || b.x !== c.x || c.y !== d.y || jog === 0 || jog > END_JOG) return points;
+  const onSide = b.y >= target.y + ARROW_CLEARANCE && b.y <= target.y + target.height - ARROW_CLEARANCE;
+  const clear = otherEnds.every((e) => Math.abs(e.y - b.y) >= ARROW_CLEARANCE || Math.abs(e.x - d.x) > 1);
+  const labelOnLast =
+    label !== undefined &&
+    label.y <= c.y &&
+    c.y <= label.y + label.height &&
+    label.x < Math.max(c.x, d.x) &&
+    Math.min(c.x, d.x) < label.x + label.width;
+  return onSide && clear && !labelOnLast ? [...points.slice(0, -3), { x: d.x, y: b.y }] : points;
+}
+
+/** Each edge without its end jog, checked against the arrows already in place. */
+function withoutEndJogs(edges: LayoutEdge[], boxOf: (id: string) => Box): LayoutEdge[] {
+  const out = [...edges];
+  out.forEach((e, i) => {
+    const otherEnds = out.filter((o, j) => j !== i && o.target === e.target && o.points.length > 0).map((o) => o.points.at(-1)!);
+    out[i] = { ...e, points: withoutEndJog(e.points, boxOf(e.target), otherEnds, e.label) };
+  });
+  return out;
+}
+
+/** A label on a group takes its fill, so it does not stand out as a white pill on it. */
+function withGround<L extends Box & { text: string }>(groups: LayoutGroup[], label: L): L & { within?: LayoutGroup['kind'] } {
+  const cx = label.x + label.width / 2;
+  const cy = label.y + label.height / 2;
+  const ground = groups.find((g) => cx >= g.x && cx <= g.x + g.width && cy >= g.y && cy <= g.y + g.height);
+  return ground ? { ...label, within: ground.kind } : label;
+}
+
 /** The laid-out ELK graph as a Layout: absolute coordinates, a header above, a legend below. */
 export function fromElk(model: Model, graph: DiagramGraph, laidOut: ElkNode, marks: Marks): Layout {
   const header = headerOf(model);
@@ -114,7 +159,7 @@ export function fromElk(model: Model, graph: DiagramGraph, laidOut: ElkNode, mar
   });
 
   const elkEdges = new Map((laidOut.edges ?? []).map((e) => [e.id, e]));
-  const edges: LayoutEdge[] = graph.calls.map((call) => {
+  const routed: LayoutEdge[] = graph.calls.map((call) => {
     const e = elkEdges.get(edgeId(call))!;
     // elkjs gives an edge's coordinates relative to the node it chose to hold the edge.
     const at = origins.get((e as { container?: string }).container ?? 'root') ?? origin;
@@ -127,18 +172,20 @@ export function fromElk(model: Model, graph: DiagramGraph, laidOut: ElkNode, mar
       group: call.group,
       dashed: isConditional(call),
       points,
-      label: label && {
+      label: label && withGround(groups, {
         // From the call, not ELK's copy: a layout is reused for text of the same size (layout.ts).
         text: callLabel(call),
         x: r(at.x + (label.x ?? 0)),
         y: r(at.y + (label.y ?? 0)),
         width: r(label.width ?? 0),
         height: r(label.height ?? 0),
-      },
+      }),
       tooltip: callTooltip(call),
       ...(marks.calls.get(call.id) ?? UNMARKED),
     };
   });
+
+  const edges = withoutEndJogs(routed, boxOf);
 
   const junctions: LayoutJunction[] = graph.junctions.map((j) => {
     const owner = origins.get(j.owner)!;
@@ -160,7 +207,7 @@ export function fromElk(model: Model, graph: DiagramGraph, laidOut: ElkNode, mar
 
   const graphWidth = laidOut.width ?? 0;
   const graphBottom = origin.y + (laidOut.height ?? 0);
-  const legend = legendFor(edges, junctions, MARGIN, graphBottom + LEGEND_GAP, Math.max(graphWidth, 480));
+  const legend = legendFor({ edges, junctions, nodes, groups }, MARGIN, graphBottom + LEGEND_GAP, Math.max(graphWidth, 480));
   const right = Math.max(
     MARGIN + graphWidth,
     MARGIN + header.width,

@@ -4,9 +4,11 @@ import type { CallGroup, ComponentKind, Finding, Layer } from '@topo/model';
 
 export type GroupBy = 'layer' | 'region' | 'team' | 'petal' | 'none';
 export const GROUP_BY_VALUES: readonly GroupBy[] = ['layer', 'region', 'team', 'petal', 'none'];
+/** What every surface groups by when not told: petals (a model without any draws no boxes). */
+export const DEFAULT_GROUP_BY: GroupBy = 'petal';
 
 export interface DiagramOptions {
-  /** Compound boxes drawn around members; petals by default. */
+  /** Compound boxes drawn around members; DEFAULT_GROUP_BY when left out. */
   groupBy?: GroupBy;
   /** Diagnostics to show on the picture: a finding inside a node's or a call's source colours it. */
   findings?: Finding[];
@@ -69,7 +71,8 @@ export interface LayoutEdge extends Marked {
   /** For `share` and `on miss` calls: they happen on some requests only. */
   dashed: boolean;
   points: Point[];
-  label?: Box & { text: string };
+  /** `within`: the kind of group the label sits on, whose fill its background takes. */
+  label?: Box & { text: string; within?: LayoutGroup['kind'] };
   tooltip: string[];
 }
 
@@ -88,14 +91,19 @@ export interface LayoutGroup extends Box, Marked {
   tooltip: string[];
 }
 
-/** What the picture's conventions mean, for those it uses. */
-export type LegendGlyph = 'route' | 'parallel' | 'conditional' | 'label';
+/** What the picture's conventions mean, for those it uses; `finding` for its marks. */
+export type LegendGlyph = 'route' | 'parallel' | 'conditional' | 'label' | 'finding';
+
+/** What a finding can be drawn on: a call's edge, a node (with a round `!`), a petal's frame. */
+export type MarkedThing = 'call' | 'node' | 'petal';
 
 export interface LegendItem {
   glyph: LegendGlyph;
   /** Where the glyph is drawn: a small box left of the text, vertically centred on it. */
   box: Box;
   text: TextLine;
+  /** For a `finding` item: its severity and the things the picture marks with it. */
+  finding?: { mark: Mark; on: MarkedThing[] };
 }
 
 export interface Layout {

@@ -6,7 +6,7 @@ import { buildElkGraph } from './elk-graph.js';
 import { createElk, type ElkApi } from './elk-engine.js';
 import { fromElk } from './elk-result.js';
 import { markFindings } from './findings.js';
-import type { DiagramOptions, Layout } from './layout-types.js';
+import { DEFAULT_GROUP_BY, type DiagramOptions, type Layout } from './layout-types.js';
 
 export interface LayoutDiagramOptions extends DiagramOptions {
   /** An engine to reuse (the caller terminates it); otherwise one worker per call. */
@@ -16,7 +16,7 @@ export interface LayoutDiagramOptions extends DiagramOptions {
 }
 
 export async function layoutDiagram(model: Model, options: LayoutDiagramOptions = {}): Promise<Layout> {
-  const graph = buildElkGraph(model, options.groupBy ?? 'petal');
+  const graph = buildElkGraph(model, options.groupBy ?? DEFAULT_GROUP_BY);
   const marks = markFindings(model, options.findings ?? []);
   const { signal } = options;
   signal?.throwIfAborted();

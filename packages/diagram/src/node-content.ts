@@ -1,7 +1,7 @@
 // What a node says — caption, name, instances, regions badge, tooltip — and how big it
 // must be to say it, measured without a DOM.
 import type { Component, Layer, Model } from '@topo/model';
-import { formatDuration, formatShare, formatSize } from '@topo/model';
+import { formatAutoscale, formatDuration, formatShare, formatSize } from '@topo/model';
 import type { NodeShape } from './layout-types.js';
 import { textWidth } from './text-metrics.js';
 import {
@@ -50,8 +50,16 @@ function captionOf(c: Component): string {
   return c.engine.toUpperCase();
 }
 
+/** `9 × m5.large`, or the autoscaler's range, `2–40 × m5.large`: the count it starts at is passing. */
 function instancesOf(c: Component): string {
-  return c.managed ? 'managed' : `${c.instancesPerRegion} × ${c.instanceType ?? '?'}`;
+  if (c.managed) return 'managed';
+  const count = c.autoscale ? `${c.autoscale.min}–${c.autoscale.max}` : String(c.instancesPerRegion);
+  return `${count} × ${c.instanceType ?? '?'}`;
+}
+
+/** The node's instances line: an autoscaled count says so. */
+function detailOf(c: Component): string {
+  return c.autoscale ? `${instancesOf(c)}, autoscaled` : instancesOf(c);
 }
 
 /** Only worth a badge when there is a choice of regions: not for the implicit one. */
@@ -59,6 +67,11 @@ function badgeText(c: Component, model: Model): string | undefined {
   if (model.regions.every((r) => r.implicit)) return undefined;
   if (c.regions.length === 0) return undefined;
   return c.regions.length === 1 ? c.regions[0] : `${c.regions.length} regions`;
+}
+
+/** The autoscaler in the language's words, for the tooltip; none when it has none. */
+function autoscaleLines(c: Component): string[] {
+  return c.autoscale ? [`${formatAutoscale(c.autoscale)}, starting at ${c.instancesPerRegion}`] : [];
 }
 
 function tooltipOf(c: Component): string[] {
@@ -70,6 +83,7 @@ function tooltipOf(c: Component): string[] {
     case 'service':
       lines.push(`${c.name}: ${c.layer ? `${c.layer} ` : ''}service${owner}`);
       lines.push(`${instancesOf(c)} per region in ${where}`);
+      lines.push(...autoscaleLines(c));
       lines.push(`${work}, ${c.threads} threads, ${formatSize(c.memoryBytes)} memory`);
       if (c.deadlineMs !== undefined)
         lines.push(`deadline ${formatDuration(c.deadlineMs)}${c.budgetPropagate ? ', budget propagated' : ''}`);
@@ -78,12 +92,14 @@ function tooltipOf(c: Component): string[] {
     case 'datastore':
       lines.push(`${c.name}: ${c.engine} datastore${owner}`);
       lines.push(c.managed ? `managed, in ${where}` : `${instancesOf(c)} per region in ${where}`);
+      lines.push(...autoscaleLines(c));
       if (c.engine === 'cassandra') lines.push(`replication ${c.replication}, read ${c.read}, write ${c.write}`);
       lines.push(work);
       break;
     case 'cache':
       lines.push(`${c.name}: ${c.engine} cache${owner}`);
       lines.push(`${instancesOf(c)} per region in ${where}`);
+      lines.push(...autoscaleLines(c));
       lines.push(`hit ${formatShare(c.hit)}, ${work}`);
       break;
   }
@@ -98,7 +114,7 @@ export function nodeDraft(c: Component, model: Model): NodeDraft {
     bottom: shape === 'datastore' ? CYLINDER_RY : shape === 'cache' ? PIN_LENGTH : 0,
   };
   const caption = captionOf(c);
-  const detail = instancesOf(c);
+  const detail = detailOf(c);
   const badge = badgeText(c, model);
   const badgeWidth = badge === undefined ? 0 : textWidth(badge, FONTS.badge) + 2 * BADGE_PAD_X;
   const left = inset.left + NODE_PAD_X;

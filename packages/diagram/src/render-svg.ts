@@ -11,9 +11,10 @@ import type {
   LegendItem,
   Mark,
   Marked,
+  MarkedThing,
   TextLine,
 } from './layout-types.js';
-import { LABEL_SAMPLE } from './legend.js';
+import { FINDING_PART_GAP, FINDING_PART_WIDTH, LABEL_SAMPLE } from './legend.js';
 import { chipPaths, cylinderPaths, diamondPath, p, roundedPolyline, tagPath } from './shapes.js';
 import { el, escapeXml, num } from './svg-text.js';
 import { styleSheet, type ColorMode } from './theme.js';
@@ -69,17 +70,19 @@ function nodeShape(n: LayoutNode): string {
   }
 }
 
-/** A round `!` (or `i`) on the node's corner: the colour alone would not do for everyone. */
-function markIcon(n: LayoutNode): string {
-  if (!n.mark) return '';
-  const cx = n.x + (n.shape === 'edge-service' ? TAG_DEPTH : 2);
-  const cy = n.y + (n.shape === 'datastore' ? CYLINDER_RY : 2);
+/** A round `!` (or `i`) centred on (cx, cy); coloured by the mark of the element around it. */
+function markIcon(cx: number, cy: number, mark: Mark): string {
   return el(
     'g',
     { class: 'mark-icon' },
-    el('circle', { cx, cy, r: 7 }) +
-      el('text', { x: cx, y: cy + 3.5, 'text-anchor': 'middle' }, n.mark === 'info' ? 'i' : '!'),
+    el('circle', { cx, cy, r: 7 }) + el('text', { x: cx, y: cy + 3.5, 'text-anchor': 'middle' }, mark === 'info' ? 'i' : '!'),
   );
+}
+
+/** A marked node carries the icon on its corner: the colour alone would not do for everyone. */
+function nodeMarkIcon(n: LayoutNode): string {
+  if (!n.mark) return '';
+  return markIcon(n.x + (n.shape === 'edge-service' ? TAG_DEPTH : 2), n.y + (n.shape === 'datastore' ? CYLINDER_RY : 2), n.mark);
 }
 
 function renderNode(n: LayoutNode): string {
@@ -104,7 +107,7 @@ function renderNode(n: LayoutNode): string {
       text('name', n.name) +
       text('detail', n.detail) +
       (badge ?? '') +
-      markIcon(n),
+      nodeMarkIcon(n),
   );
 }
 
@@ -130,7 +133,7 @@ function renderEdgeLabel(e: LayoutEdge): string {
   const l = e.label;
   return el(
     'g',
-    { class: classes('edge-label', markClass(e)), 'data-source': e.source, 'data-target': e.target, 'data-call': e.callId },
+    { class: classes('edge-label', l.within && (l.within === 'petal' ? 'on-petal' : 'on-group'), markClass(e)), 'data-source': e.source, 'data-target': e.target, 'data-call': e.callId },
     title(e, e.tooltip) +
       el('rect', { class: 'label-background', x: l.x, y: l.y, width: l.width, height: l.height, rx: 3 }) +
       text('label', { text: l.text, x: l.x + l.width / 2, y: l.y + l.height - 4 }, 'middle'),
@@ -180,14 +183,39 @@ function legendGlyph(item: LegendItem): string {
         el('rect', { class: 'label-background', x: x + 6, y: y - 2, width: width - 16, height: height + 4 }) +
         el('text', { class: 'sample', x: x + 6 + (width - 16) / 2, y: y + height - 2, 'text-anchor': 'middle' }, escapeXml(LABEL_SAMPLE))
       );
+    case 'finding':
+      return item.finding ? findingGlyph(item.finding.mark, item.finding.on, x, y, height) : '';
   }
+}
+
+/** Each thing the finding is on, side by side, drawn as the picture draws it marked. */
+function findingGlyph(mark: Mark, on: MarkedThing[], left: number, y: number, height: number): string {
+  const cy = y + height / 2;
+  let x = left;
+  return on
+    .map((thing) => {
+      const width = FINDING_PART_WIDTH[thing];
+      const part =
+        thing === 'call'
+          ? el('path', { class: 'line', d: `M ${p(x, cy)} H ${num(x + width)}`, 'marker-end': `url(#${arrowId(mark)})` })
+          : thing === 'node'
+            ? markIcon(x + width / 2, cy, mark)
+            : el('rect', { class: 'frame', x, y, width, height, rx: 3 });
+      x += width + FINDING_PART_GAP;
+      return part;
+    })
+    .join('');
 }
 
 function renderLegend(items: LegendItem[]): string {
   return el(
     'g',
     { class: 'legend' },
-    items.map((i) => el('g', { class: `legend-item ${i.glyph}` }, legendGlyph(i) + text('legend-text', i.text))).join(''),
+    items
+      .map((i) =>
+        el('g', { class: classes('legend-item', i.glyph, i.finding && `mark-${i.finding.mark}`) }, legendGlyph(i) + text('legend-text', i.text)),
+      )
+      .join(''),
   );
 }
 

@@ -62,10 +62,11 @@ function rules(v: (name: string) => string): string {
     [
       `.topo .node.mark-${m} .shape { fill: ${v(`${m}-fill`)}; stroke: ${v(m)}; stroke-width: 2.5; }`,
       `.topo .node.mark-${m} .caption, .topo .mark-${m} .label, .topo .group.mark-${m} .group-label { fill: ${v(m)}; }`,
-      `.topo .node.mark-${m} .mark-icon circle { fill: ${v(m)}; }`,
-      `.topo .edge.mark-${m} .line { stroke: ${v(m)}; stroke-width: 2; }`,
+      // The legend's finding items draw the same marks as the picture.
+      `.topo .mark-${m} .mark-icon circle { fill: ${v(m)}; }`,
+      `.topo .edge.mark-${m} .line, .topo .legend .mark-${m} .line { stroke: ${v(m)}; stroke-width: 2; }`,
       `.topo .edge-label.mark-${m} .label-background { stroke: ${v(m)}; }`,
-      `.topo .group.mark-${m} .frame { stroke: ${v(m)}; stroke-width: 2; }`,
+      `.topo .group.mark-${m} .frame, .topo .legend .mark-${m} .frame { stroke: ${v(m)}; stroke-width: 2; }`,
       `.topo .arrow-${m} { fill: ${v(m)}; }`,
     ].join('\n');
   return [
@@ -96,14 +97,17 @@ function rules(v: (name: string) => string): string {
     `.topo .edge .line { fill: none; stroke: ${v('edge')}; stroke-width: 1.4; }`,
     `.topo .edge.conditional .line { stroke-dasharray: 5 4; }`,
     `.topo .edge-label .label-background { fill: ${v('label-background')}; stroke: none; }`,
+    `.topo .edge-label.on-group .label-background { fill: ${v('group-fill')}; }`,
+    `.topo .edge-label.on-petal .label-background { fill: ${v('petal-fill')}; }`,
     `.topo .edge-label .label { fill: ${v('muted')}; ${font('edgeLabel')} }`,
     `.topo .junction .stub { stroke: ${v('edge')}; stroke-width: 1.4; }`,
     `.topo .junction-mark.parallel { fill: ${v('edge')}; }`,
     `.topo .junction-mark.route { fill: ${v('background')}; stroke: ${v('edge')}; stroke-width: 1.4; }`,
-    `.topo .node .mark-icon text { fill: ${v('background')}; font-size: 11px; font-weight: bold; }`,
+    `.topo .mark-icon text { fill: ${v('background')}; font-size: 11px; font-weight: bold; }`,
     `.topo .legend .line { fill: none; stroke: ${v('edge')}; stroke-width: 1.4; }`,
     `.topo .legend .line.dashed { stroke-dasharray: 5 4; }`,
     `.topo .legend .label-background { fill: ${v('background')}; }`,
+    `.topo .legend .frame { fill: ${v('petal-fill')}; stroke: ${v('petal-stroke')}; stroke-dasharray: 4 2; }`,
     `.topo .legend .sample { fill: ${v('muted')}; ${font('edgeLabel')} }`,
     `.topo .legend .legend-text { fill: ${v('muted')}; ${font('legend')} }`,
     `.topo .arrow { fill: ${v('edge')}; }`,

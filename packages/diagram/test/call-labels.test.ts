@@ -68,7 +68,7 @@ describe('resilience', () => {
 
   it('the legend explains the glyph when a label carries it', () => {
     const edge = (text: string): LayoutEdge => ({ callId: 0, source: 'a', target: 'b', group: 'sequential', dashed: false, points: [], label: { x: 0, y: 0, width: 10, height: 10, text }, tooltip: [], messages: [] });
-    const texts = (label: string) => legendFor([edge(label)], [], 0, 0, 2000).items.map((i) => i.text.text);
+    const texts = (label: string) => legendFor({ edges: [edge(label)], junctions: [], nodes: [], groups: [] }, 0, 0, 2000).items.map((i) => i.text.text);
     expect(texts('↯ 400ms ×3')).toEqual(['timeout × attempts; ↯ breaker, retry budget, bulkhead or fallback']);
     expect(texts('400ms ×3')).toEqual(['timeout × attempts']);
   });

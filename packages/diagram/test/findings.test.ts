@@ -118,11 +118,38 @@ describe('diagnostics on the picture', () => {
     const marked = nodes.filter((n) => n.getAttribute('class')!.includes('mark-warning'));
     expect(marked.map((n) => n.getAttribute('data-id'))).toEqual(['front']);
     expect(marked[0]!.getElementsByTagName('title')[0]!.textContent).toMatch(/^knows too much\n/);
-    expect(elementsWithClass(doc, 'g', 'mark-icon')).toHaveLength(1);
+    const icons = elementsWithClass(doc, 'g', 'mark-icon');
+    expect(icons.filter((i) => i.parentNode === marked[0])).toHaveLength(1);
+  });
+
+  it('explains in the legend each severity drawn and what it is drawn on, and nothing more', async () => {
+    const petal = model.petals[0]!.loc!;
+    const findings = [
+      finding('error', 'too short', toBack!.loc!),
+      finding('warning', 'knows too much', at(front.loc!.start.line, 8, 13)),
+      finding('warning', 'uniform', toStore!.loc!),
+      finding('info', 'too little memory', at(petal.start.line + 1, 2, 9)),
+    ];
+    const layout = await layoutDiagram(model, { findings, elk });
+    const items = layout.legend.filter((i) => i.glyph === 'finding');
+    expect(items.map((i) => [i.finding, i.text.text])).toEqual([
+      [{ mark: 'error', on: ['call'] }, 'error found on a call'],
+      [{ mark: 'warning', on: ['call', 'node'] }, 'warning found on a call or service'],
+      [{ mark: 'info', on: ['petal'] }, 'info found on a petal'],
+    ]);
+    const doc = parseSvg(renderSvg(layout));
+    const [error, warning] = elementsWithClass(doc, 'g', 'finding');
+    expect(error!.getAttribute('class')).toBe('legend-item finding mark-error');
+    expect(error!.getElementsByTagName('path')[0]!.getAttribute('marker-end')).toBe('url(#topo-arrow-error)');
+    expect(elementsWithClass(doc, 'g', 'mark-icon').filter((i) => i.parentNode === warning)).toHaveLength(1);
+
+    const unmarked = await layoutDiagram(model, { findings: [findings[0]!], elk });
+    expect(unmarked.legend.filter((i) => i.glyph === 'finding').map((i) => i.finding!.mark)).toEqual(['error']);
   });
 
   it('draws nothing in a diagnostic colour without findings', async () => {
-    const svg = renderSvg(await layoutDiagram(model, { elk }));
-    expect(svg).not.toMatch(/class="[^"]*mark-/);
+    const layout = await layoutDiagram(model, { elk });
+    expect(layout.legend.map((i) => i.glyph)).not.toContain('finding');
+    expect(renderSvg(layout)).not.toMatch(/class="[^"]*mark-/);
   });
 });

@@ -5,7 +5,7 @@ import type { Model } from '@topo/model';
 import { allCalls, components } from '@topo/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, call, parallel, routes } from '@topo/model/testing';
-import { createElk, GROUP_BY_VALUES, layoutDiagram, type Box, type GroupBy, type Layout, type Point } from '../src/index.js';
+import { createElk, DEFAULT_GROUP_BY, GROUP_BY_VALUES, layoutDiagram, type Box, type GroupBy, type Layout, type Point } from '../src/index.js';
 import { textWidth } from '../src/text-metrics.js';
 import { FONTS } from '../src/typography.js';
 import { contains, loadExample, overlaps, segmentCrosses } from './helpers.js';
@@ -123,6 +123,40 @@ describe.each(Object.keys(models))('the %s diagram', (name) => {
       for (let i = 0; i < l.groups.length; i++)
         for (let j = i + 1; j < l.groups.length; j++) expect(overlaps(l.groups[i]!, l.groups[j]!)).toBe(false);
     });
+
+    it('puts each label on its own line, which breaks around it (but a self-call, beside its loop)', () => {
+      for (const e of layout().edges.filter((e) => e.source !== e.target)) {
+        const label = e.label!;
+        const cy = label.y + label.height / 2;
+        const carried = e.points.slice(1).some((p, i) => {
+          const q = e.points[i]!;
+          return q.y === p.y && Math.abs(p.y - cy) <= 1.5 && Math.min(p.x, q.x) <= label.x + label.width && label.x <= Math.max(p.x, q.x);
+        });
+        expect(carried, `${e.source}→${e.target} label ${label.text}`).toBe(true);
+      }
+    });
+
+    it('runs no edge along a group border, where it would read as part of the frame', () => {
+      const l = layout();
+      for (const e of l.edges)
+        for (const [a, b] of e.points.slice(1).map((p, i) => [e.points[i]!, p] as const)) {
+          if (a.y !== b.y) continue;
+          for (const g of l.groups.filter((g) => g.kind !== 'layer')) {
+            const along = Math.min(Math.max(a.x, b.x), g.x + g.width) - Math.max(Math.min(a.x, b.x), g.x);
+            if (along < 40) continue;
+            for (const border of [g.y, g.y + g.height])
+              expect(Math.abs(a.y - border), `${e.source}→${e.target} along ${g.id}`).toBeGreaterThanOrEqual(20);
+          }
+        }
+    });
+
+    it('gives a label on a group the group\'s fill, and no other label', () => {
+      const l = layout();
+      for (const e of l.edges) {
+        const centre = { x: e.label!.x + e.label!.width / 2, y: e.label!.y + e.label!.height / 2, width: 0, height: 0 };
+        expect(e.label!.within).toBe(l.groups.find((g) => contains(g, centre))?.kind);
+      }
+    });
   });
 });
 
@@ -145,6 +179,7 @@ describe('grouping', () => {
   });
 
   it('boxes petals by default, a component in two petals in the first', async () => {
+    expect(DEFAULT_GROUP_BY).toBe('petal');
     const layout = await layoutDiagram(awkwardModel(), { elk });
     expect(layout.groups.map((g) => [g.id, g.members])).toEqual([
       ['group:petal:p1', ['a']],
