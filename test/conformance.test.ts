@@ -43,12 +43,13 @@ describe('conformance, in-process', () => {
 describe('conformance, through topo check --format json', () => {
   it.each(named(valid))('%s', (_, file) => {
     let stdout: string;
+    // Named as a user at the repository's root names it: the diagnostics print it as given.
+    const rel = relative(ROOT, file);
     try {
-      stdout = execFileSync('node', [join(ROOT, 'packages/cli/dist/topo.js'), 'check', '--format', 'json', file], { cwd: ROOT, encoding: 'utf8' });
+      stdout = execFileSync('node', [join(ROOT, 'packages/cli/dist/topo.js'), 'check', '--format', 'json', rel], { cwd: ROOT, encoding: 'utf8' });
     } catch (e) {
       stdout = (e as { stdout: string }).stdout; // exit 1 when an error is reported
     }
-    const rel = relative(ROOT, file);
     const { diagnostics } = JSON.parse(stdout) as { diagnostics: { file: string; line: number; code: string; severity: string }[] };
     const actual = diagnostics.filter((d) => d.file === rel && d.severity !== 'hint').map((d) => `${d.code}@${d.line}`);
     expect(actual.sort()).toEqual(expectations(file));

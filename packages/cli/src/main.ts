@@ -2,7 +2,9 @@
 // Nothing here imports the language: `topo --help` loads no command's module.
 import '@topo/language/polyfill';
 import { commands } from './commands/index.js';
-import { UsageError, type CliIO } from './io.js';
+import { exitOnFailure } from './failure.js';
+import { helpText } from './help.js';
+import { EXIT, type CliIO } from './io.js';
 
 const HELP = () =>
   [
@@ -14,34 +16,31 @@ const HELP = () =>
   ].join('\n');
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // `topo help check` is `topo check --help`.
+  if (argv[0] === 'help' && argv.length > 1) return runCli([argv[1]!, '--help'], io);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP() + '\n');
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout('topo 0.1.0\n');
-    return 0;
+    return EXIT.ok;
   }
   const listed = commands.find((c) => c.name === name);
   if (!listed) {
     io.stderr(`topo: unknown command '${name}'\n${HELP()}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const command = await listed.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`usage: ${command.usage}\n`);
-    return 0;
+    io.stdout(helpText(command, listed.summary));
+    return EXIT.ok;
   }
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`topo ${name}: ${e.message}\n`);
-      return 2;
-    }
-    // Only a command that loaded a model fails on it, so the language is loaded already.
-    const code = (await import('./load.js')).exitOnModelFailure(e, name, io);
+    const code = await exitOnFailure(e, name, io);
     if (code !== undefined) return code;
     throw e;
   }

@@ -1,15 +1,55 @@
 // Option parsing shared by the commands: node:util's parseArgs, with errors as UsageError.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// Each command defines its options once (OptionSpecs, io.ts): the parser reads their types and
+// defaults, and `--help` their descriptions (help.ts).
+import { parseArgs } from 'node:util';
 import type { SweepOver } from '@topo/simulator';
 import { sweepRange, sweepRangeFormat } from '@topo/simulator/sweep-range';
-import { UsageError } from './io.js';
+import { count } from './format-numbers.js';
+import { UsageError, type OptionSpecs } from './io.js';
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+/** The options given, each a string or (for a flag) true, and the positionals. */
+export function parseCommandArgs<T extends OptionSpecs>(argv: string[], options: T): { values: { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] } {
+  // parseArgs sees types and short names alone: it would apply a default itself, and a command
+  // must know whether an option was given.
+  const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]));
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: withNegativeValues(argv, options), options: config, allowPositionals: true, strict: true });
+    return { values: values as { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string }, positionals };
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e));
   }
+}
+
+/**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value starting with a dash for an option, and
+ * says so in three lines; joined, the option's own check says what it wants in one.
+ */
+function withNegativeValues(argv: string[], options: OptionSpecs): string[] {
+  const takesValue = (arg: string) =>
+    Object.entries(options).some(([name, o]) => o.type === 'string' && (arg === `--${name}` || (o.short !== undefined && arg === `-${o.short}`)));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (takesValue(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * The largest seed: the runtime takes a seed's low 32 bits (scheduler.ts), so a larger one
+ * would give the run of a smaller seed.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** `--seed N`, a whole number from 0 to MAX_SEED; undefined when not given. */
+export function seedOption(value: string | undefined): number | undefined {
+  const seed = integerOption(value, 'seed', undefined, 0);
+  if (seed !== undefined && seed > MAX_SEED) throw new UsageError(`--seed is at most ${count(MAX_SEED)}, not '${value}'`);
+  return seed;
 }
 
 /** A positive number option, or its default. */

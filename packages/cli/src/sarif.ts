@@ -4,7 +4,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding } from '@topo/model';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { toJsonDiagnostic } from './format-diagnostics.js';
+import { pathNamer, toJsonDiagnostic } from './format-diagnostics.js';
 import type { RulePage } from './rule-pages.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -43,7 +43,7 @@ function toDescriptor(rule: RulePage): ReportingDescriptor {
 function toResult(f: Finding, ruleIndex: number | undefined, root: string, cwd: string): Result {
   // Node's encoding of the path, the same as the root's (Langium's URIs encode differently).
   const uri = f.loc.uri.startsWith('file:') ? pathToFileURL(fileURLToPath(f.loc.uri)).href : f.loc.uri;
-  const d = toJsonDiagnostic(f, cwd);
+  const d = toJsonDiagnostic(f, pathNamer(cwd));
   const artifactLocation = uri.startsWith(root) ? { uri: uri.slice(root.length), uriBaseId: SOURCE_ROOT } : { uri };
   return {
     ruleId: f.code,

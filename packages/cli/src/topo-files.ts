@@ -1,9 +1,10 @@
 // The files a command works on: each FILE as given, and every .topo file below each DIR,
 // skipping node_modules, .git and what .gitignore files ignore — those inside DIR, nested
 // ones included, and those of its enclosing folders up to the repository's root, as git does.
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { displayPath } from './format-diagnostics.js';
 import { UsageError, type CliIO } from './io.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -14,30 +15,45 @@ interface GitIgnore {
   rules: Ignore;
 }
 
-/** Throws UsageError when the path does not exist, is a directory or cannot be read. */
-export function requireReadableFile(path: string, io: CliIO): string {
+/**
+ * The absolute path of a source file; throws UsageError when it does not exist, is a folder,
+ * cannot be read, or is not text (a NUL byte, or not UTF-8): a binary file parsed as source
+ * would give a screenful of errors echoing its bytes.
+ */
+export function requireTextFile(path: string, io: CliIO): string {
   const abs = resolve(io.cwd, path);
-  let st;
+  let bytes: Buffer;
   try {
-    st = statSync(abs);
-  } catch {
-    throw new UsageError(`${path}: no such file`);
-  }
-  if (st.isDirectory()) throw new UsageError(`${path}: is a directory, not a .topo file`);
-  try {
-    accessSync(abs, constants.R_OK);
+    if (statSync(abs).isDirectory()) throw new UsageError(`${path}: is a directory, not a .topo file`);
+    bytes = readFileSync(abs);
   } catch (e) {
-    throw new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
   }
+  if (!isText(bytes)) throw new UsageError(`${path}: not a text file`);
   return abs;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function isText(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Absolute paths, each once, in the order given (a folder's files sorted by path). */
 export function topoFiles(paths: string[], io: CliIO): string[] {
   const files = paths.flatMap((p) => {
     const abs = resolve(io.cwd, p);
-    if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return [requireReadableFile(p, io)];
+    if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return [requireTextFile(p, io)];
     const found = walk(abs, enclosingGitIgnores(abs), p);
+    for (const file of found) requireTextFile(displayPath(file, io.cwd), io);
     // A folder without a model is most likely the wrong folder: say so rather than pass.
     if (found.length === 0) throw new UsageError(`${p}: no .topo files in this folder (node_modules and git-ignored files are skipped)`);
     return found;

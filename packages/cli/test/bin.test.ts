@@ -2,7 +2,7 @@
 // `npm run build`, says to run it. (npm links a bin only if its file exists at install
 // time, so the bin cannot be the bundle itself.)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,25 @@ describe('bin/topo.js', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('run npm run build');
       expect(result.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Through a shell: a pipe whose reader goes away, and a file size limit.
+  const shell = (script: string) => spawnSync('sh', ['-c', script], { cwd: cli, encoding: 'utf8' });
+  const topo = `"${process.execPath}" bin/topo.js`;
+
+  it.each(['text', 'json', 'sarif', 'github'])('stops quietly when the reader of its %s output goes away (EPIPE)', (format) => {
+    const result = shell(`${topo} check ../../examples/retry-storm.topo --format ${format} | head -c 1 >/dev/null`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('leaves no part of a file when writing it fails (a file size limit)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topo-bin-'));
+    try {
+      shell(`ulimit -f 20; exec ${topo} report ../../examples/netflix.topo -o "${dir}/part.html"`);
+      expect(readdirSync(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

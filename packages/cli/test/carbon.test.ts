@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carbon } from '../src/commands/carbon.js';
-import { UsageError, type CliIO } from '../src/io.js';
-import { RefusedModel } from '../src/load.js';
+import { InputError, UsageError, type CliIO } from '../src/io.js';
 
 // Until the lead registers the command in commands/index.ts, it runs on its own here; what
-// it throws (UsageError: exit 2, RefusedModel: exit 1 in main.ts) comes back as `error`.
+// it throws (UsageError: exit 2, InputError: exit 1 in failure.ts) comes back as `error`.
 async function run(argv: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
@@ -79,11 +78,24 @@ describe('topo carbon', () => {
     expect(r.totalKgCO2ePerMonth).toBeGreaterThan(0);
   });
 
-  it('refuses a file with errors, printing them', async () => {
+  it('refuses a file that does not lower to a model, printing why', async () => {
     const { error, stdout, stderr } = await run(['broken.topo'], dir);
-    expect(error).toBeInstanceOf(RefusedModel);
+    expect(error).toBeInstanceOf(InputError);
     expect(stdout).toBe('');
     expect(stderr).toContain('broken.topo:3:8 error unresolved-reference');
+  });
+
+  it('estimates a file whose analysis has errors, with a one-line note of them on stderr', async () => {
+    const { code, stdout, stderr } = await run(['petalith.topo', '--format', 'json'], examples);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).totalKgCO2ePerMonth).toBeGreaterThan(0);
+    expect(stderr).toMatch(/^petalith\.topo: \d+ errors?.* \(topo check shows them\)\n$/);
+  });
+
+  it('refuses --utilization with --scenario: the scenario sets the CPU use', async () => {
+    const { error } = await run([join(examples, 'netflix.topo'), '--utilization', '0.3', '--scenario', 'x'], dir);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain('--utilization');
   });
 
   it('with a scenario, simulates a design with findings, and refuses only one that does not lower', async () => {
@@ -91,7 +103,7 @@ describe('topo carbon', () => {
     expect(storm.error).toBeUndefined();
     expect(JSON.parse(storm.stdout).sci.requests).toBeGreaterThan(0);
     const broken = await run(['broken.topo', '--scenario', 'x'], dir);
-    expect(broken.error).toBeInstanceOf(UsageError);
+    expect(broken.error).toBeInstanceOf(InputError);
     expect(broken.stderr).toContain('broken.topo:3:8 error unresolved-reference');
     expect(broken.stdout).toBe('');
   });
@@ -115,7 +127,7 @@ describe('topo carbon', () => {
     expect(delta).toBeCloseTo(after - before, 9);
     expect(delta).toBeLessThan(0);
     const { stdout } = await run(['ten.topo', '--scenario', 'busy'], dir);
-    expect(stdout).toMatch(/^web +10 .* 3 .* zones +−\d+\.\d{3}$/m);
+    expect(stdout).toMatch(/^web +10 .* 3 .* zones +-\d+\.\d{3}$/m);
     expect(stdout).toContain('CPU utilisation: as simulated');
   });
 

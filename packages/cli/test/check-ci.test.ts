@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@topo/model';
-import { formatWorkflowCommand } from '../src/format-diagnostics.js';
+import { formatWorkflowCommand, pathNamer } from '../src/format-diagnostics.js';
 import { rulePages } from '../src/rule-pages.js';
 import { topo } from './run.js';
 
@@ -68,7 +68,10 @@ describe('topo check --format sarif', () => {
       expect(rule.defaultConfiguration?.level, rule.id).toMatch(/^(error|warning|note)$/);
     }
     // Every paragraph of "What it catches", each on one line.
-    expect(rules!.find((r) => r.id === 'retry-amplification')!.fullDescription!.text).toMatch(/^Retries multiply down a chain of calls: .+\n\nEntries are the services nobody calls .+ never by following every path\.$/);
+    const paragraphs = rules!.find((r) => r.id === 'retry-amplification')!.fullDescription!.text.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^Retries multiply down a chain of calls: .+\.$/);
+    expect(paragraphs.at(-1)).toMatch(/^Entries are the services nobody calls .+ never by following every path\.$/);
+    for (const p of paragraphs) expect(p).not.toContain('\n');
   });
 
   it('reports each finding with its rule, level, message and 1-based region relative to %SRCROOT%', async () => {
@@ -131,7 +134,7 @@ describe('topo check --format github', () => {
 
   it('escapes line breaks in messages and properties', () => {
     const f: Finding = { code: 'x', severity: 'hint', message: '50%\r\nnext: a, b', loc: { uri: pathToFileURL(join(dir, 'a\nb.topo')).href, start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } };
-    expect(formatWorkflowCommand(f, dir)).toBe('::notice file=a%0Ab.topo,line=1,col=1,endLine=1,endColumn=5,title=x::50%25%0D%0Anext: a, b');
+    expect(formatWorkflowCommand(f, pathNamer(dir))).toBe('::notice file=a%0Ab.topo,line=1,col=1,endLine=1,endColumn=5,title=x::50%25%0D%0Anext: a, b');
   });
 });
 

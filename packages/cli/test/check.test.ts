@@ -47,9 +47,11 @@ describe('topo check', () => {
     expect(run.stdout).toContain("unresolved-reference no service, datastore or cache named 'leaked'");
   });
 
-  it('prints paths relative to the current directory', async () => {
-    const run = await topo(['check', join(dir, 'broken.topo')], tmpdir());
-    expect(run.stdout.startsWith(join(dir.slice(tmpdir().length + 1), 'broken.topo') + ':3:8')).toBe(true);
+  it('prints a file as given, and one found in a folder relative to the current directory', async () => {
+    const given = await topo(['check', join(dir, 'broken.topo')], tmpdir());
+    expect(given.stdout.startsWith(join(dir, 'broken.topo') + ':3:8')).toBe(true);
+    const found = await topo(['check', dir], tmpdir());
+    expect(found.stdout).toMatch(new RegExp(`^${join(dir.slice(tmpdir().length + 1), 'broken.topo')}:3:8`, 'm'));
   });
 
   it.each([

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagram } from '../src/commands/diagram.js';
-import { UsageError, type CliIO } from '../src/io.js';
-import { RefusedModel } from '../src/load.js';
+import { InputError, UsageError, type CliIO } from '../src/io.js';
 
 // Until the lead registers the command in commands/index.ts, it runs on its own here; what
-// it throws (UsageError: exit 2, RefusedModel: exit 1 in main.ts) comes back as `error`.
+// it throws (UsageError: exit 2, InputError: exit 1 in failure.ts) comes back as `error`.
 async function run(argv: string[], cwd: string, signal?: AbortSignal) {
   let stdout = '';
   let stderr = '';
@@ -86,11 +85,25 @@ describe('topo diagram', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/<g class="edge mark-warning" data-source="a" data-target="b"/);
   });
 
-  it('refuses a file with errors, drawing nothing', async () => {
+  it('refuses a file that does not lower to a model, drawing nothing', async () => {
     const { error, stderr } = await run(['broken.topo', '-o', 'broken.svg'], dir);
-    expect(error).toBeInstanceOf(RefusedModel);
+    expect(error).toBeInstanceOf(InputError);
     expect(stderr).toContain('unresolved-reference');
     expect(existsSync(join(dir, 'broken.svg'))).toBe(false);
+  });
+
+  it('draws a file whose analysis has errors, with a one-line note of them on stderr', async () => {
+    const { code, stdout, stderr } = await run(['tangled.topo'], examples);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<svg/);
+    expect(stderr).toMatch(/^tangled\.topo: \d+ errors?(, \d+ warnings?)? \(topo check shows them\)\n$/);
+  });
+
+  it('with -o, says once what it wrote and how many things carry findings', async () => {
+    const { code, stdout, stderr } = await run(['tangled.topo', '-o', join(dir, 'tangled.svg')], examples);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/marked with findings \(topo check tangled\.topo lists them\)\n$/);
+    expect(stderr).toBe('');
   });
 
   it.each([

@@ -215,12 +215,12 @@ describe('topo diff --scenario', () => {
     expect(run.stdout).toMatch(/\n\| p99 of successes \(ms\) \| [\d.]+ \| [\d.]+ \| -[\d.]+ \|\n/);
   });
 
-  it('refuses a scenario one version lacks, naming that version, and a run too large to simulate (exit 2)', async () => {
+  it('refuses a scenario one version lacks, naming that version (exit 2), and a run too large to simulate (exit 1)', async () => {
     const run = await topo(['diff', 'v1.topo', 'other.topo', '--scenario', 'peak'], shop);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^topo diff: other\.topo: .*peak/);
     const huge = await topo(['diff', 'v1.topo', 'huge.topo', '--scenario', 'peak'], shop);
-    expect(huge.code).toBe(2);
+    expect(huge.code).toBe(1);
     expect(huge.stderr).toMatch(/^topo diff: this run would take about [\d.e+]+ events, over the limit/);
     expect((await topo(['diff', 'v1.topo', 'huge.topo', '--scenario', 'peak', '--max-events', '1e20', '--max-memory', '1'], shop)).stderr).toMatch(/of memory, over the 1 MB available/);
   });
@@ -233,14 +233,14 @@ describe('topo diff on bad input', () => {
     expect((await topo(['diff', 'v1.topo', 'v2.topo', '--format', 'html'], shop)).stderr).toMatch(/^topo diff: --format is one of text, json, markdown/);
   });
 
-  it('refuses a version that does not lower to a model, with its findings (exit 2)', async () => {
+  it('refuses a version that does not lower to a model, with its findings (exit 1)', async () => {
     const run = await topo(['diff', 'v1.topo', 'broken.topo'], shop);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^broken\.topo:2:8 error unresolved-reference /);
     expect(run.stderr).toContain('topo diff: broken.topo cannot be compared: it does not lower to a model (unresolved-reference)');
     const cycle = await topo(['diff', 'HEAD:cycle/a.topo', 'shop/v1.topo'], dir);
-    expect(cycle.code).toBe(2);
+    expect(cycle.code).toBe(1);
     expect(cycle.stderr).toMatch(/^HEAD:cycle\/a\.topo:1:1 error import-cycle /m);
     expect(cycle.stderr).toMatch(/^HEAD:cycle\/b\.topo:1:1 error import-cycle /m);
     expect(cycle.stderr).toContain('topo diff: HEAD:cycle/a.topo cannot be compared: it does not lower to a model (import-cycle)');

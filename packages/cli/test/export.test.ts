@@ -39,16 +39,18 @@ describe('topo export', () => {
     [['export', 'shop.topo', '--to', 'impact', '--scenario', 'night'], "no scenario named 'night'"],
     [['export', '--to', 'model'], 'one .topo file, please'],
     [['export', 'missing.topo', '--to', 'model'], 'missing.topo: no such file'],
-    [['export', 'broken.topo', '--to', 'model'], 'broken.topo cannot be exported'],
-  ])('exits 2 for %j and writes nothing', async (argv, message) => {
+    [['export', 'broken.topo', '--to', 'model'], 'broken.topo cannot be exported', 1],
+  ])('exits 2 (1 for a file that does not lower) for %j and writes nothing', async (argv, message, code = 2) => {
     const run = await topo([...argv, '-o', 'refused.out'], dir);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
     expect(existsSync(join(dir, 'refused.out'))).toBe(false);
   });
 
   it('shows its usage with --help', async () => {
-    expect(await topo(['export', '--help'], dir)).toEqual({ code: 0, stdout: `usage: ${exportCommand.usage}\n`, stderr: '' });
+    const run = await topo(['export', '--help'], dir);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.startsWith(`usage: ${exportCommand.usage}\n`)).toBe(true);
   });
 });

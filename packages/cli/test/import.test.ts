@@ -59,14 +59,14 @@ describe('topo import spigo', () => {
     [['import', 'spigo', 'lamp_arch.json', 'more.json'], 'one spigo .json file, please'],
     [['import', 'spigo', 'missing.json'], 'missing.json: no such file'],
     [['import', 'spigo', 'folder.json'], 'folder.json: is a directory'],
-    [['import', 'spigo', 'broken.json'], 'broken.json: not valid JSON: '],
-    [['import', 'spigo', 'nocount.json'], `nocount.json: service 'webserver' has no "count"`],
-    [['import', 'spigo', 'pirate.json'], "pirate.json: service 'jack' has the unknown package 'pirate'"],
-    [['import', 'spigo', 'lamp_arch.json', '-o', 'no/such/dir/out.topo'], 'no/such/dir/out.topo: cannot be written (ENOENT)'],
+    [['import', 'spigo', 'broken.json'], 'broken.json: not valid JSON: ', 1],
+    [['import', 'spigo', 'nocount.json'], `nocount.json: service 'webserver' has no "count"`, 1],
+    [['import', 'spigo', 'pirate.json'], "pirate.json: service 'jack' has the unknown package 'pirate'", 1],
+    [['import', 'spigo', 'lamp_arch.json', '-o', 'no/such/dir/out.topo'], 'cannot write no/such/dir/out.topo (ENOENT)'],
     [['import', 'spigo', 'lamp_arch.json', '--colour'], "Unknown option '--colour'"],
-  ])('exits 2 with a one-line message for %j', async (argv, message) => {
+  ])('exits 2 (1 for input it cannot make sense of) with a one-line message for %j', async (argv, message, code = 2) => {
     const run = await topo(argv, dir);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith('topo import: ')).toBe(true);
     expect(run.stderr).toContain(message);
@@ -75,7 +75,8 @@ describe('topo import spigo', () => {
 
   it('shows its usage with --help', async () => {
     const run = await topo(['import', '--help'], dir);
-    expect(run).toEqual({ code: 0, stdout: `usage: ${importCommand.usage}\n`, stderr: '' });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.startsWith(`usage: ${importCommand.usage}\n`)).toBe(true);
   });
 });
 
@@ -103,15 +104,15 @@ describe('topo import kubernetes and traces', () => {
   });
 
   it.each([
-    [['import', 'kubernetes', 'broken.yaml'], /^topo import: broken\.yaml:4:1: not valid YAML: /],
-    [['import', 'kubernetes', 'boutique.yaml', 'pirate.yaml'], /^topo import: pirate\.yaml:2:7: unknown kind 'Pirate' \(example\.com\/v1\)/],
+    [['import', 'kubernetes', 'broken.yaml'], /^topo import: broken\.yaml:4:1: not valid YAML: /, 1],
+    [['import', 'kubernetes', 'boutique.yaml', 'pirate.yaml'], /^topo import: pirate\.yaml:2:7: unknown kind 'Pirate' \(example\.com\/v1\)/, 1],
     [['import', 'kubernetes', 'huge.yaml'], /^topo import: huge\.yaml: is 17\.0 MB; the importers read files up to 16 MB/],
-    [['import', 'traces', 'nameless.json'], /^topo import: nameless\.json: span 1 \(id 1\) has no localEndpoint\.serviceName/],
+    [['import', 'traces', 'nameless.json'], /^topo import: nameless\.json: span 1 \(id 1\) has no localEndpoint\.serviceName/, 1],
     [['import', 'traces', 'yelp.json', 'boutique.yaml'], /^topo import: one Zipkin or OTLP \.json trace file, please/],
     [['import', 'kubernetes'], /^topo import: one or more Kubernetes or Istio \.yaml files, please/],
-  ])('exits 2 for %j, naming the file and the place, and writes nothing', async (argv, message) => {
+  ])('exits 2 (1 for input it cannot make sense of) for %j, naming the file and the place, and writes nothing', async (argv, message, code = 2) => {
     const run = await topo([...argv, '-o', 'refused.topo'], dir);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(code);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

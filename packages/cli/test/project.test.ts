@@ -113,16 +113,16 @@ describe('topo format', () => {
     expect(await topo(['format', '--check', '.'], root)).toEqual({ code: 0, stdout: '', stderr: '0 of 3 files not formatted\n' });
   });
 
-  it('never rewrites a file with syntax errors: it reports them and exits 2, and formats the others', async () => {
+  it('never rewrites a file with syntax errors: it reports them and exits 1, and formats the others', async () => {
     const broken = 'service a   {\n  work 2\n}\n';
     const root = tree({ ...files(), 'messy/broken.topo': broken });
     const run = await topo(['format', 'messy', 'good.topo'], root);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stderr.split('\n')[0]).toMatch(/^messy\/broken\.topo:2:8 error syntax /);
     expect(run.stderr).toContain('2 of 4 files reformatted; 1 with syntax errors, left as they are');
     expect(read(root, 'messy/broken.topo')).toBe(broken);
     expect(read(root, 'messy/m1.topo')).toBe(FORMATTED);
-    expect((await topo(['format', '--check', 'messy/broken.topo'], root)).code).toBe(2);
+    expect((await topo(['format', '--check', 'messy/broken.topo'], root)).code).toBe(1);
   });
 
   it.each([

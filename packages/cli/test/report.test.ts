@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { report } from '../src/commands/report.js';
-import { UsageError, type CliIO } from '../src/io.js';
+import { InputError, UsageError, type CliIO } from '../src/io.js';
 // The page inlines the views' bundle: build it as `npm run build` does.
 import { buildViews } from '../../views/scripts/bundle.mjs';
 
@@ -103,7 +103,7 @@ describe('topo report', () => {
     expect((await run(['small.topo', '--seed', '-1'], dir)).error).toBeInstanceOf(UsageError);
     expect((await run(['small.topo', 'noscenario.topo'], dir)).error).toBeInstanceOf(UsageError);
     const broken = await run(['broken.topo', '-o', 'broken.html'], dir);
-    expect(broken.error).toBeInstanceOf(UsageError);
+    expect(broken.error).toBeInstanceOf(InputError);
     expect(broken.stderr).toContain('broken.topo:3:8 error unresolved-reference');
     expect(existsSync(join(dir, 'broken.html'))).toBe(false);
   });

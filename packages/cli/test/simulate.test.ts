@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../src/commands/simulate.js';
-import { UsageError, type CliIO } from '../src/io.js';
+import { ResourceLimitError } from '@topo/simulator';
+import { InputError, UsageError, type CliIO } from '../src/io.js';
 
 // Until the lead registers the command in commands/index.ts, it runs on its own here; what
 // it throws (UsageError: exit 2 in main.ts) comes back as `error`.
@@ -87,17 +88,18 @@ describe('topo simulate', () => {
 
   it('refuses a file that does not lower, naming each finding with file and line', async () => {
     const { error, stderr, stdout } = await run(['broken.topo']);
-    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toBe('broken.topo cannot be simulated: 1 finding the language cannot lower past (unresolved-reference); see topo check broken.topo');
     expect(stderr).toMatch(/^broken\.topo:3:8 error unresolved-reference /);
     expect(stdout).toBe('');
   });
 
   it('refuses a run over the limit with its estimate', async () => {
-    const { code, stderr, stdout } = await run(['shop.topo', '--max-events', '1000']);
-    expect(code).toBe(1);
+    // failure.ts prints it, exit 1 (failures.test.ts).
+    const { error, stdout } = await run(['shop.topo', '--max-events', '1000']);
+    expect(error).toBeInstanceOf(ResourceLimitError);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^topo simulate: this run would take about [\d.]+e\+\d+ events, over the limit of 1\.00e\+3 \(raise it with --max-events\): 2000 requests/);
+    expect((error as Error).message).toMatch(/^this run would take about [\d.]+e\+\d+ events, over the limit of 1\.00e\+3 \(raise it with --max-events\): 2000 requests/);
   });
 
   it('writes Zipkin and OTLP traces', async () => {

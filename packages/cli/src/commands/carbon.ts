@@ -4,24 +4,30 @@ import type { Model } from '@topo/model';
 import { estimateCarbon, formatKgCO2e, type CarbonOptions, type CarbonReport, type RegionRow } from '@topo/carbon';
 import { simulate } from '@topo/simulator';
 import type { RightSizing } from '@topo/language';
-import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadCheckedModel, loadSimulatableModel, requireScenario } from '../load.js';
+import { UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
+import { loadBuildableModel, noteFindings, requireScenario } from '../load.js';
 import { choiceOption, parseCommandArgs } from '../options.js';
 import { carbonOfRun } from '@topo/language';
+import { count, signed } from '../format-numbers.js';
+
+const OPTIONS = {
+  scenario: { type: 'string', value: 'NAME', help: 'simulate this scenario: its CPU use and requests give SCI per request and the right-sizing', otherwise: 'none: CPU at --utilization' },
+  format: { type: 'string', value: 'text|json', help: 'tables, or the estimate as JSON', default: 'text' },
+  utilization: { type: 'string', value: 'F', help: 'the CPU use without a scenario, a fraction or a percentage', otherwise: "50%, CCF's default" },
+} as const satisfies OptionSpecs;
 
 export const carbon: Command = {
   usage: 'topo carbon FILE [--scenario NAME] [--format text|json] [--utilization F]',
+  options: OPTIONS,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      scenario: { type: 'string' },
-      format: { type: 'string' },
-      utilization: { type: 'string' },
-    });
-    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, OPTIONS.format.default);
     const utilization = values.utilization === undefined ? undefined : parseUtilization(values.utilization);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${carbon.usage}`);
-    // With a scenario it simulates, and runs whatever the language lowers, as `topo simulate` does.
-    const { model } = await (values.scenario === undefined ? loadCheckedModel : loadSimulatableModel)(positionals[0]!, io);
+    if (utilization !== undefined && values.scenario !== undefined) throw new UsageError('--utilization sets the CPU use; with --scenario it is simulated: give one or the other');
+    // Whatever the language lowers, as `topo simulate` runs it.
+    const { model, findings } = await loadBuildableModel(positionals[0]!, io, 'estimated');
+    noteFindings(positionals[0]!, findings, io);
     const options: CarbonOptions = { ...(utilization !== undefined ? { utilization } : {}) };
     const simulated = values.scenario === undefined ? undefined : await simulatedCarbon(model, values.scenario, io);
     if (simulated) Object.assign(options, simulated.options);
@@ -110,9 +116,9 @@ function formatReport(r: CarbonReport, utilization: number | undefined, simulate
     `total: ${formatKgCO2e(r.totalKgCO2ePerMonth)} per month (operational ${formatKgCO2e(r.operationalKgCO2ePerMonth)}, ` +
       `embodied ${formatKgCO2e(r.embodiedKgCO2ePerMonth)}), ${kwh(r.energyKWhPerMonth)} kWh`,
   ];
-  if (r.sci) out.push(`SCI: ${r.sci.gCO2ePer1000Requests.toPrecision(3)} gCO2e per 1,000 requests (${r.sci.requests} requests in ${r.sci.seconds}s)`);
+  if (r.sci) out.push(`SCI: ${r.sci.gCO2ePer1000Requests.toPrecision(3)} gCO2e per 1,000 requests (${count(r.sci.requests)} requests in ${r.sci.seconds}s)`);
   for (const p of r.petals) {
-    out.push(`petal ${p.name} (${p.region}): ${Math.round(p.messagesPerMonth).toLocaleString('en')} messages a month skip encode and decode, saving ${kwh(p.energyKWhPerMonth)} kWh and ${formatKgCO2e(p.kgCO2ePerMonth)} per month`);
+    out.push(`petal ${p.name} (${p.region}): ${count(p.messagesPerMonth)} messages a month skip encode and decode, saving ${kwh(p.energyKWhPerMonth)} kWh and ${formatKgCO2e(p.kgCO2ePerMonth)} per month`);
   }
   const notes = [...r.notes, ...r.components.flatMap((c) => c.notes.map((n) => `${c.name} (${c.region}): ${n}`))];
   if (notes.length) out.push('', 'notes:', ...notes.map((n) => `  - ${n}`));
@@ -124,15 +130,14 @@ function formatRightSizing({ target, rows, carbon }: RightSizing): string {
   if (rows.length === 0) return '';
   const ms = (n: number | null | undefined) => (n === null || n === undefined ? '' : n === Infinity ? '∞' : `${Number(n.toPrecision(3))}ms`);
   const delta = (name: string) => carbon.components.find((c) => c.name === name)?.delta ?? 0;
-  const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${kg(Math.abs(n))}`;
   return [
     '',
     `right-sizing: the instances per region that keep busy threads at ${pct(target)} and p99 within the callers' timeouts`,
     ...table(
       ['component', 'instances', 'busy', 'p99', 'limit', 'would do', 'busy then', 'p99 then', 'set by', 'kgCO2e/month'],
-      rows.map((r) => [r.name, String(r.instances), pct(r.utilization), ms(r.p99Ms), ms(r.limitMs), String(r.suggested), pct(r.suggestedUtilization), ms(r.suggestedP99Ms), r.bound, signed(delta(r.name))]),
+      rows.map((r) => [r.name, String(r.instances), pct(r.utilization), ms(r.p99Ms), ms(r.limitMs), String(r.suggested), pct(r.suggestedUtilization), ms(r.suggestedP99Ms), r.bound, signed(delta(r.name), kg)]),
       [false, true, true, true, true, true, true, true, false, true],
     ),
-    `right-sized: ${formatKgCO2e(carbon.total.after)} per month instead of ${formatKgCO2e(carbon.total.before)} (${signed(carbon.total.delta)} kgCO2e)`,
+    `right-sized: ${formatKgCO2e(carbon.total.after)} per month instead of ${formatKgCO2e(carbon.total.before)} (${signed(carbon.total.delta, formatKgCO2e)})`,
   ].join('\n') + '\n';
 }

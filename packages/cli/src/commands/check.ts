@@ -1,27 +1,30 @@
 // `topo check FILE|DIR...`: the diagnostics of each file and of the files it imports, as
 // text, JSON, SARIF or GitHub Actions workflow commands.
 import { sep } from 'node:path';
-import { summarizeFindings, type Finding } from '@topo/model';
+import { DEFAULT_ANALYSIS_OPTIONS, summarizeFindings, type Finding } from '@topo/model';
 import type { TopoLimits } from '@topo/language';
 // The language's loading alone, not its index: a check loads no formatter, simulator or LSP.
 import { createLoader } from '@topo/language/load';
-import { formatFindingLine, formatWorkflowCommand, toJsonDiagnostic } from '../format-diagnostics.js';
-import { UsageError, type CliIO, type Command } from '../io.js';
+import { formatFindingLine, formatWorkflowCommand, pathNamer, toJsonDiagnostic } from '../format-diagnostics.js';
+import { UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
 import { choiceOption, integerOption, numberOption, parseCommandArgs } from '../options.js';
 import { topoFiles } from '../topo-files.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
+const OPTIONS = {
+  format: { type: 'string', value: FORMATS.join('|'), help: 'diagnostics as lines, JSON, a SARIF log or GitHub Actions annotations', default: 'text' },
+  'max-warnings': { type: 'string', value: 'N', help: 'exit 1 on more warnings than N', otherwise: 'no limit' },
+  'max-amplification': { type: 'string', value: 'N', help: 'the retry amplification a chain may reach before a warning', otherwise: `topo.json's, else ${DEFAULT_ANALYSIS_OPTIONS.maxRetryAmplification}` },
+  'max-fan-out': { type: 'string', value: 'N', help: 'the calls a service may make before a warning', otherwise: `topo.json's, else ${DEFAULT_ANALYSIS_OPTIONS.maxFanOut}` },
+} as const satisfies OptionSpecs;
+
 export const check: Command = {
   usage: 'topo check FILE|DIR... [--format text|json|sarif|github] [--max-warnings N] [--max-amplification N] [--max-fan-out N]',
+  options: OPTIONS,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      format: { type: 'string' },
-      'max-warnings': { type: 'string' },
-      'max-amplification': { type: 'string' },
-      'max-fan-out': { type: 'string' },
-    });
-    const format = choiceOption(values.format, 'format', FORMATS, 'text');
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    const format = choiceOption(values.format, 'format', FORMATS, OPTIONS.format.default);
     const maxWarnings = integerOption(values['max-warnings'], 'max-warnings', undefined, 0);
     // Only the limits given here: they win over topo.json, which wins over the defaults.
     const limits: Partial<TopoLimits> = {
@@ -31,7 +34,7 @@ export const check: Command = {
     if (positionals.length === 0) throw new UsageError(`which files or folders? usage: ${check.usage}`);
     const files = topoFiles(positionals, io);
     const findings = await findingsOf(files, limits, io);
-    io.stdout(await render(format, findings, files.length, io.cwd));
+    io.stdout(await render(format, findings, files.length, io.cwd, positionals));
     const { errors, warnings } = summarizeFindings(findings);
     const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
     if (tooManyWarnings) io.stderr(`topo check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
@@ -51,19 +54,21 @@ async function findingsOf(files: string[], limits: Partial<TopoLimits>, io: CliI
   return dedupe(all);
 }
 
-async function render(format: (typeof FORMATS)[number], findings: Finding[], files: number, cwd: string): Promise<string> {
+/** `given`: the paths on the command line, each file named as given. */
+async function render(format: (typeof FORMATS)[number], findings: Finding[], files: number, cwd: string, given: string[]): Promise<string> {
+  const name = pathNamer(cwd, given);
   switch (format) {
     case 'json':
-      return JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, cwd)) }, null, 2) + '\n';
+      return JSON.stringify({ diagnostics: findings.map((f) => toJsonDiagnostic(f, name)) }, null, 2) + '\n';
     case 'sarif': {
       // Only SARIF reads the rule pages.
       const [{ toSarif }, { rulePages }] = await Promise.all([import('../sarif.js'), import('../rule-pages.js')]);
       return JSON.stringify(toSarif(findings, rulePages(), cwd), null, 2) + '\n';
     }
     case 'github':
-      return findings.map((f) => formatWorkflowCommand(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
+      return findings.map((f) => formatWorkflowCommand(f, name) + '\n').join('') + summary(findings, files) + '\n';
     case 'text':
-      return findings.map((f) => formatFindingLine(f, cwd) + '\n').join('') + summary(findings, files) + '\n';
+      return findings.map((f) => formatFindingLine(f, name) + '\n').join('') + summary(findings, files) + '\n';
   }
 }
 

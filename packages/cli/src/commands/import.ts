@@ -1,21 +1,26 @@
 // `topo import spigo|kubernetes|traces FILE… [-o OUT.topo]`: what another tool knows of an
 // architecture as a Topo file, on stdout or into OUT (written atomically). What the input
-// could not say goes to stderr as warnings; input it cannot read is exit 2, naming the file
-// and the place, with nothing written.
+// could not say goes to stderr as warnings; input it cannot read is exit 2, input it cannot
+// make sense of exit 1, naming the file and the place, with nothing written.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { checkSize, ImportError, type InputFile } from '@topo/interop/errors';
 import { IMPORTERS, type Importer } from '@topo/interop/import';
-import { UsageError, type CliIO, type Command } from '../io.js';
+import { InputError, UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
 import { parseCommandArgs } from '../options.js';
+import { writeOutputFile } from '../output.js';
 
 const FORMATS: Record<string, Importer> = IMPORTERS;
 
+const OPTIONS = {
+  output: { type: 'string', short: 'o', value: 'OUT.topo', help: 'the file to write', otherwise: 'stdout' },
+} as const satisfies OptionSpecs;
+
 export const importCommand: Command = {
   usage: 'topo import spigo FILE.json | kubernetes FILE.yaml... | traces FILE.json [-o OUT.topo]',
+  options: OPTIONS,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { output: { type: 'string', short: 'o' } });
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     const [format, ...paths] = positionals;
     if (format === undefined) throw new UsageError(`import from what? usage: ${importCommand.usage}`);
     const importer = FORMATS[format];
@@ -28,7 +33,7 @@ export const importCommand: Command = {
     try {
       result = importer.run(files);
     } catch (e) {
-      if (e instanceof ImportError) throw new UsageError(e.message);
+      if (e instanceof ImportError) throw new InputError(e.message);
       throw e;
     }
     for (const warning of result.warnings) io.stderr(`topo import: warning: ${warning}\n`);
@@ -36,11 +41,7 @@ export const importCommand: Command = {
       io.stdout(result.text);
       return 0;
     }
-    try {
-      await writeFileAtomic(resolve(io.cwd, values.output), result.text);
-    } catch (e) {
-      throw new UsageError(`${values.output}: cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    await writeOutputFile(values.output, result.text, io.cwd);
     return 0;
   },
 };

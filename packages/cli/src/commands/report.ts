@@ -1,44 +1,49 @@
 // `topo report FILE -o report.html`: the editor's preview (diagram and carbon table) and
 // simulation results as one static HTML page — data, script and styles inlined, no
 // network — for people without VS Code and for CI artifacts. Prints a short summary.
-import { writeFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
-import { drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
+import { DEFAULT_GROUP_BY, drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
-import { recognisePattern, ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
-import { sweepRefusal } from '@topo/simulator/sweep-range';
-import { sweepWorkerUrl } from '../sweep-worker-url.js';
+import { recognisePattern, ResourceLimitError, simulate, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
 import { readViewAssets } from '@topo/views/assets';
 import type { ReportData } from '@topo/views/messages';
 import { reportHtml } from '@topo/views/report-page';
-import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadSimulatableModel, requireScenario } from '../load.js';
-import { choiceOption, parseCommandArgs, sweepValuesOption } from '../options.js';
+import { count } from '../format-numbers.js';
+import { UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
+import { loadBuildableModel, requireScenario } from '../load.js';
+import { choiceOption, MAX_SEED, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
+import { writeOutputFile } from '../output.js';
+import { progressLine } from '../progress.js';
+import { runSweep } from '../sweep.js';
 import { carbonOfRun } from '@topo/language';
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o', value: 'OUT.html', help: 'the page to write', otherwise: 'NAME-report.html for NAME.topo, in the current folder' },
+  scenario: { type: 'string', value: 'NAME', help: 'the scenario to simulate', otherwise: "the file's first, else 100 rps into each entry for 60s" },
+  seed: { type: 'string', value: 'N', help: `the simulation's seed, 0 to ${count(MAX_SEED)}`, otherwise: "the scenario's" },
+  'sweep-rate': { type: 'string', value: 'FROM:TO:STEP', help: 'also run the scenario at each total rate, for the bottleneck plots' },
+  'sweep-users': { type: 'string', value: 'FROM:TO:STEP', help: "also run it with each number of users (the scenario's users lines)" },
+  'group-by': { type: 'string', value: GROUP_BY_VALUES.join('|'), help: "what boxes the diagram's components", default: DEFAULT_GROUP_BY },
+} as const satisfies OptionSpecs;
 
 export const report: Command = {
   usage: `topo report FILE [-o OUT.html] [--scenario NAME] [--seed N] [--sweep-rate|--sweep-users FROM:TO:STEP] [--group-by ${GROUP_BY_VALUES.join('|')}]`,
+  options: OPTIONS,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      output: { type: 'string', short: 'o' },
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      'group-by': { type: 'string' },
-      'sweep-rate': { type: 'string' },
-      'sweep-users': { type: 'string' },
-    });
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${report.usage}`);
-    const groupBy = choiceOption(values['group-by'], 'group-by', GROUP_BY_VALUES, 'petal');
-    const seed = values.seed === undefined ? undefined : integer(values.seed, 'seed');
+    const groupBy = choiceOption(values['group-by'], 'group-by', GROUP_BY_VALUES, OPTIONS['group-by'].default);
+    const seed = seedOption(values.seed);
     if (values['sweep-rate'] !== undefined && values['sweep-users'] !== undefined) throw new UsageError('a sweep varies one thing: --sweep-rate or --sweep-users');
     const over: SweepOver = values['sweep-users'] === undefined ? 'rps' : 'users';
     const sweepSpec = values['sweep-rate'] ?? values['sweep-users'];
     const sweepValues = sweepSpec === undefined ? undefined : sweepValuesOption(sweepSpec, over);
     const file = positionals[0]!;
-    const out = resolve(io.cwd, values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`);
+    const out = values.output ?? `${basename(file).replace(/\.topo$/, '')}-report.html`;
+    if (!['.html', '.htm'].includes(extname(out).toLowerCase())) throw new UsageError(`-o names an .html file, not '${out}'`);
 
-    const { model, findings } = await loadSimulatableModel(file, io);
+    const { model, findings } = await loadBuildableModel(file, io);
     if (values.scenario !== undefined) requireScenario(model, values.scenario);
     const name = basename(file);
     const uri = model.uri;
@@ -51,38 +56,28 @@ export const report: Command = {
     const simulated = run && carbonOfRun(model, run);
     const carbon = { report: estimateCarbon(model, simulated?.options) };
     const rightSizing = simulated?.rightSizing;
-    const swept = run && sweepValues && (await runSweep(model, sweepValues, over, run.scenario, seed, io));
+    const swept = run && sweepValues && (await reportSweep(model, sweepValues, over, run.scenario, seed, io));
     const data: ReportData = {
       preview: { uri, name, diagram, carbon, problems: { errors: summarized.errors, warnings: summarized.warnings } },
       ...(result ? { results: { uri, name, result, ...(rightSizing ? { rightSizing } : {}), ...(swept ? { sweep: swept } : {}) } } : {}),
       generated: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     };
     const html = reportHtml(data, readViewAssets());
-    try {
-      writeFileSync(out, html);
-    } catch (e) {
-      throw new UsageError(`cannot write ${relative(io.cwd, out)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    io.stdout(summary(relative(io.cwd, out) || out, html.length, data));
+    await writeOutputFile(out, html, io.cwd);
+    io.stdout(summary(out, html.length, data));
     return 0;
   },
 };
 
-function integer(text: string, option: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${option} wants a whole number, not '${text}'`);
-  return n;
-}
-
 /** The scenario asked for, else the file's first, else the default load; undefined when too large to run. */
 async function runScenario(model: Model, scenario: string | undefined, seed: number | undefined, io: CliIO): Promise<SimulationResult | undefined> {
-  const progress = (p: { simulatedMs: number; totalMs: number }) => io.stderr(`\rsimulating: ${Math.min(100, Math.round((100 * p.simulatedMs) / p.totalMs))}%`);
+  const progress = progressLine(io);
   try {
     return await simulate(model, {
       ...(scenario !== undefined ? { scenario } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
-      ...(io.isTTY ? { onProgress: progress } : {}),
+      onProgress: (p) => progress.show(`simulating: ${Math.min(100, Math.round((100 * p.simulatedMs) / p.totalMs))}%`),
     });
   } catch (e) {
     if (e instanceof ResourceLimitError) {
@@ -92,25 +87,15 @@ async function runScenario(model: Model, scenario: string | undefined, seed: num
     if (e instanceof UnknownScenarioError) throw new UsageError(e.message);
     throw e;
   } finally {
-    if (io.isTTY) io.stderr('\r\x1b[K');
+    progress.clear();
   }
 }
 
-/** The scenario at each rate or number of users, on as many worker threads as there are cores, for the bottleneck plots. */
-/** Ctrl-C stops the sweep: undefined, and the page is written without the plots. */
-async function runSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult | undefined> {
-  const refusal = sweepRefusal(resolveScenario(model, scenario), over);
-  if (refusal) throw new UsageError(refusal);
-  let done = 0;
-  const onPoint = () => void (io.isTTY && io.stderr(`\rsweeping: ${++done} of ${values.length}`));
-  try {
-    const workerUrl = sweepWorkerUrl();
-    const result = await sweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}), onPoint, ...(workerUrl ? { workerUrl } : {}), ...(io.signal ? { signal: io.signal } : {}) });
-    if (!result) io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');
-    return result;
-  } finally {
-    if (io.isTTY) io.stderr('\r\x1b[K');
-  }
+/** The sweep for the bottleneck plots; Ctrl-C stops it: undefined, and the page is written without the plots. */
+async function reportSweep(model: Model, values: number[], over: SweepOver, scenario: string, seed: number | undefined, io: CliIO): Promise<SweepResult | undefined> {
+  const result = await runSweep(model, values, { over, scenario, ...(seed !== undefined ? { seed } : {}) }, io);
+  if (!result) io.stderr('sweep stopped: the page has the run without the bottleneck plots\n');
+  return result;
 }
 
 function summary(path: string, bytes: number, data: ReportData): string {
@@ -125,8 +110,8 @@ function summary(path: string, bytes: number, data: ReportData): string {
     const ok = r.requests === 0 ? 0 : (100 * r.succeeded) / r.requests;
     const p99 = r.latencyMs.p99 === null ? 'no p99' : `p99 ${Number(r.latencyMs.p99.toPrecision(3))}ms`;
     lines.push(
-      `  simulation '${r.scenario}': ${r.requests.toLocaleString('en-US')} requests, ${ok.toFixed(1)}% succeeded, ` +
-        `${Math.round(r.throughputRps).toLocaleString('en-US')} rps, ${p99}, ${r.retries.toLocaleString('en-US')} retries` +
+      `  simulation '${r.scenario}': ${count(r.requests)} requests, ${ok.toFixed(1)}% succeeded, ` +
+        `${count(r.throughputRps)} rps, ${p99}, ${count(r.retries)} retries` +
         (r.chaos.length > 0 ? `, ${r.chaos.length} chaos event${r.chaos.length === 1 ? '' : 's'}` : ''),
     );
   } else lines.push('  simulation: left out');

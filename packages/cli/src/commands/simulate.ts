@@ -1,8 +1,6 @@
 // `topo simulate FILE`: runs a scenario of the architecture on the simulator and prints an
 // R-like summary or the JSON result; optionally writes traces, sweeps the load rate or users, or
 // compares the design with its budgets fixed or with another version of it.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { LoadResult } from '@topo/language';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed, type WhatIfVersion } from '@topo/language/what-if';
 import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
@@ -11,54 +9,54 @@ import {
   defaultMaxMemoryBytes,
   formatSweep,
   formatText,
-  ResourceLimitError,
   resolveScenario,
   simulate as runSimulation,
-  sweep,
   toOtlp,
   toZipkin,
   UnknownScenarioError,
   type Progress,
   type Span,
 } from '@topo/simulator';
-import { sweepRefusal } from '@topo/simulator/sweep-range';
-import { sweepWorkerUrl } from '../sweep-worker-url.js';
+import { count } from '../format-numbers.js';
 import { formatComparison } from '../format-comparison.js';
-import { UsageError, type CliIO, type Command } from '../io.js';
-import { loadSimulatableModel } from '../load.js';
-import { choiceOption, integerOption, numberOption, parseCommandArgs, sweepValuesOption } from '../options.js';
+import { EXIT, UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
+import { loadBuildableModel } from '../load.js';
+import { choiceOption, integerOption, numberOption, MAX_SEED, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
+import { writeOutputFile } from '../output.js';
+import { progressLine } from '../progress.js';
+import { runSweep } from '../sweep.js';
 
-/** Traced requests by default: one in this many. */
-const DEFAULT_TRACE_SAMPLE = 100;
 /** The progress bar appears once a run has taken this long. */
 const PROGRESS_AFTER_MS = 1000;
-const EXIT_INTERRUPTED = 130;
+
+const OPTIONS = {
+  scenario: { type: 'string', value: 'NAME', help: 'the scenario to run', otherwise: "the file's first, else 100 rps into each entry for 60s" },
+  seed: { type: 'string', value: 'N', help: `the seed of the random draws, 0 to ${count(MAX_SEED)}: the same seed gives the same run`, otherwise: "the scenario's" },
+  format: { type: 'string', value: 'text|json', help: 'a summary, or the whole result as JSON', default: 'text' },
+  trace: { type: 'string', value: 'FILE', help: 'write traces of sampled requests, for a tracing UI' },
+  'trace-format': { type: 'string', value: 'zipkin|otlp', help: 'the traces as Zipkin v2 or OTLP JSON (with --trace)', default: 'zipkin' },
+  'trace-sample': { type: 'string', value: 'N', help: 'trace one request in N (with --trace)', default: 100 },
+  'sweep-rate': { type: 'string', value: 'FROM:TO:STEP', help: "run the scenario at each total rate (its load lines), with a USL fit" },
+  'sweep-users': { type: 'string', value: 'FROM:TO:STEP', help: "run it with each number of users (its users lines), with a USL fit" },
+  jobs: { type: 'string', value: 'N', help: 'runs of a sweep at once, on worker threads', otherwise: 'one per core' },
+  compare: { type: 'string', value: 'fixed|OTHER.topo', help: 'run beside the design with its timeout budgets fixed, or another file, side by side' },
+  'max-events': { type: 'string', value: 'N', help: 'refuse a run estimated over N events', default: DEFAULT_MAX_EVENTS },
+  'max-memory': { type: 'string', value: 'MB', help: 'refuse a run estimated over MB of memory', otherwise: "3/4 of node's heap limit" },
+} as const satisfies OptionSpecs;
 
 export const simulate: Command = {
   usage:
     'topo simulate FILE [--scenario NAME] [--seed N] [--format text|json] ' +
     '[--trace FILE --trace-format zipkin|otlp --trace-sample N] [--sweep-rate|--sweep-users FROM:TO:STEP [--jobs N]] [--compare fixed|OTHER.topo] ' +
     '[--max-events N] [--max-memory MB]',
+  options: OPTIONS,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      format: { type: 'string' },
-      trace: { type: 'string' },
-      'trace-format': { type: 'string' },
-      'trace-sample': { type: 'string' },
-      'sweep-rate': { type: 'string' },
-      'sweep-users': { type: 'string' },
-      jobs: { type: 'string' },
-      'max-events': { type: 'string' },
-      'max-memory': { type: 'string' },
-      compare: { type: 'string' },
-    });
-    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
-    const traceFormat = choiceOption(values['trace-format'], 'trace-format', ['zipkin', 'otlp'] as const, 'zipkin');
-    const traceSample = integerOption(values['trace-sample'], 'trace-sample', DEFAULT_TRACE_SAMPLE, 1);
-    const seed = values.seed === undefined ? undefined : integerOption(values.seed, 'seed', 0, 0);
-    const maxEvents = numberOption(values['max-events'], 'max-events', DEFAULT_MAX_EVENTS);
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    const format = choiceOption(values.format, 'format', ['text', 'json'] as const, OPTIONS.format.default);
+    const traceFormat = choiceOption(values['trace-format'], 'trace-format', ['zipkin', 'otlp'] as const, OPTIONS['trace-format'].default);
+    const traceSample = integerOption(values['trace-sample'], 'trace-sample', OPTIONS['trace-sample'].default, 1);
+    const seed = seedOption(values.seed);
+    const maxEvents = numberOption(values['max-events'], 'max-events', OPTIONS['max-events'].default);
     const maxMemoryBytes = values['max-memory'] === undefined ? defaultMaxMemoryBytes() : numberOption(values['max-memory'], 'max-memory', 0) * 2 ** 20;
     if ((values['trace-format'] !== undefined || values['trace-sample'] !== undefined) && values.trace === undefined) {
       throw new UsageError('--trace-format and --trace-sample go with --trace FILE');
@@ -73,7 +71,7 @@ export const simulate: Command = {
     const rates = sweepSpec === undefined ? undefined : sweepValuesOption(sweepSpec, over);
     if (positionals.length !== 1) throw new UsageError(`one file, please. usage: ${simulate.usage}`);
 
-    const loaded = await loadSimulatableModel(positionals[0]!, io);
+    const loaded = await loadBuildableModel(positionals[0]!, io);
     const { model } = loaded;
     const limits = { maxEvents, maxMemoryBytes };
     if (values.compare !== undefined) {
@@ -81,49 +79,38 @@ export const simulate: Command = {
       return compareRuns(versions, { scenario: values.scenario, seed, ...limits }, format, io);
     }
     const scenario = scenarioName(model, values.scenario);
-    try {
-      if (rates !== undefined) {
-        const jobs = integerOption(values.jobs, 'jobs', undefined, 1);
-        const refusal = sweepRefusal(resolveScenario(model, scenario), over);
-        if (refusal) throw new UsageError(refusal);
-        const signal = io.signal ? { signal: io.signal } : {};
-        const workerUrl = sweepWorkerUrl();
-        const result = await sweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, ...(jobs === undefined ? {} : { jobs }), ...(workerUrl ? { workerUrl } : {}), ...signal });
-        if (!result) {
-          io.stderr('sweep stopped: its runs are shown together, so none is printed\n');
-          return EXIT_INTERRUPTED;
-        }
-        io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
-        return 0;
+    if (rates !== undefined) {
+      const jobs = integerOption(values.jobs, 'jobs', undefined, 1);
+      const result = await runSweep(model, rates, { over, scenario, ...(seed === undefined ? {} : { seed }), ...limits, ...(jobs === undefined ? {} : { jobs }) }, io);
+      if (!result) {
+        io.stderr('sweep stopped: its runs are shown together, so none is printed\n');
+        return EXIT.interrupted;
       }
-      const spans: Span[] = [];
-      const progress = progressBar(io);
-      const run = await runSimulation(model, {
-        scenario,
-        ...(seed === undefined ? {} : { seed }),
-        ...limits,
-        onProgress: progress.update,
-        ...(io.signal ? { signal: io.signal } : {}),
-        ...(values.trace === undefined ? {} : { trace: { every: traceSample, onSpan: (s: Span) => void spans.push(s) } }),
-      });
-      progress.clear();
-      const result = { ...run, findings: summarizeFindings(loaded.findings) };
-      if (values.trace !== undefined) {
-        const out = resolve(io.cwd, values.trace);
-        writeFileSync(out, JSON.stringify(traceFormat === 'zipkin' ? toZipkin(spans) : toOtlp(spans)) + '\n');
-        io.stderr(`${spans.length} spans of ${new Set(spans.map((s) => s.traceId)).size} traced requests written to ${values.trace} (${traceFormat})\n`);
-      }
-      io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
-      if (result.stopped) {
-        io.stderr(`stopped after ${result.simulatedSeconds}s of simulated time; the numbers cover what ran\n`);
-        return EXIT_INTERRUPTED;
-      }
-      return 0;
-    } catch (e) {
-      if (!(e instanceof ResourceLimitError)) throw e;
-      io.stderr(`topo simulate: ${e.message}\n`);
-      return 1;
+      io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result));
+      return EXIT.ok;
     }
+    const spans: Span[] = [];
+    const progress = progressBar(io);
+    const run = await runSimulation(model, {
+      scenario,
+      ...(seed === undefined ? {} : { seed }),
+      ...limits,
+      onProgress: progress.update,
+      ...(io.signal ? { signal: io.signal } : {}),
+      ...(values.trace === undefined ? {} : { trace: { every: traceSample, onSpan: (s: Span) => void spans.push(s) } }),
+    });
+    progress.clear();
+    const result = { ...run, findings: summarizeFindings(loaded.findings) };
+    if (values.trace !== undefined) {
+      await writeOutputFile(values.trace, JSON.stringify(traceFormat === 'zipkin' ? toZipkin(spans) : toOtlp(spans)) + '\n', io.cwd);
+      io.stderr(`${spans.length} spans of ${new Set(spans.map((s) => s.traceId)).size} traced requests written to ${values.trace} (${traceFormat})\n`);
+    }
+    io.stdout(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : formatText(result));
+    if (result.stopped) {
+      io.stderr(`stopped after ${result.simulatedSeconds}s of simulated time; the numbers cover what ran\n`);
+      return EXIT.interrupted;
+    }
+    return EXIT.ok;
   },
 };
 
@@ -134,7 +121,7 @@ export const simulate: Command = {
 async function whatIfVersions(file: string, loaded: LoadResult, against: string, io: CliIO): Promise<WhatIfVersion[]> {
   const entry = loaded.documents[0]!;
   if (against !== 'fixed') {
-    const other = await loadSimulatableModel(against, io);
+    const other = await loadBuildableModel(against, io);
     return [
       { label: file, file, model: loaded.model, findings: loaded.findings },
       { label: against, file: against, model: other.model, findings: other.findings },
@@ -167,14 +154,12 @@ async function compareRuns(
     }
     if (runs.some((r) => r.result.stopped)) {
       io.stderr('stopped before the end; the numbers cover what ran\n');
-      return EXIT_INTERRUPTED;
+      return EXIT.interrupted;
     }
-    return 0;
+    return EXIT.ok;
   } catch (e) {
     if (e instanceof WhatIfScenarioError) throw new UsageError(e.message);
-    if (!(e instanceof ResourceLimitError)) throw e;
-    io.stderr(`topo simulate: ${e.message}\n`);
-    return 1;
+    throw e;
   }
 }
 
@@ -189,25 +174,16 @@ function scenarioName(model: Model, name: string | undefined): string | undefine
   return name;
 }
 
-/**
- * The bundled CLI ships the sweep's worker thread beside itself; run from sources (tests)
- * there is none, and the sweep's runs go one after another in this thread.
- */
-/** A one-line progress bar on a terminal's stderr, for runs that take over a second. */
+/** A progress bar for runs that take over a second. */
 function progressBar(io: CliIO): { update: (p: Progress) => void; clear: () => void } {
-  const started = Date.now();
-  let shown = false;
+  const line = progressLine(io, PROGRESS_AFTER_MS);
   return {
     update: (p) => {
-      if (!io.isTTY || Date.now() - started < PROGRESS_AFTER_MS) return;
       const done = p.totalMs === 0 ? 1 : Math.min(1, p.simulatedMs / p.totalMs);
       const width = 30;
       const filled = Math.round(done * width);
-      io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.simulatedMs / 1000).toFixed(1)}s of ${(p.totalMs / 1000).toFixed(0)}s simulated, ${(p.events / 1e6).toFixed(1)}M events  (Ctrl-C stops)`);
-      shown = true;
+      line.show(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(p.simulatedMs / 1000).toFixed(1)}s of ${(p.totalMs / 1000).toFixed(0)}s simulated, ${(p.events / 1e6).toFixed(1)}M events  (Ctrl-C stops)`);
     },
-    clear: () => {
-      if (shown) io.stderr('\r\x1b[K');
-    },
+    clear: line.clear,
   };
 }

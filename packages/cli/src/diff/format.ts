@@ -4,6 +4,7 @@
 import { formatKgCO2e } from '@topo/carbon';
 import type { CallIdentity, Changes, ComponentRef, PropertyChange } from '@topo/model';
 import { FORMATS as COMPARISON_FORMATS } from '../format-comparison.js';
+import { changeLike, signed } from '../format-numbers.js';
 import type { DiffFinding, DiffReport, SimulationDiff } from './report.js';
 
 type Row = SimulationDiff['rows'][number];
@@ -103,8 +104,8 @@ function plural(n: number, what: string): string {
 /** `+12.3 kgCO2e (+10.2%)`, `-1.5 kgCO2e`, `unchanged`. */
 function carbonChange(delta: number, before?: number): string {
   if (delta === 0) return 'unchanged';
-  const percent = before ? ` (${sign(delta)}${Math.abs((100 * delta) / before).toFixed(1)}%)` : '';
-  return `${sign(delta)}${formatKgCO2e(Math.abs(delta))}${percent}`;
+  const percent = before ? ` (${signed((100 * delta) / before, (p) => `${p.toFixed(1)}%`)})` : '';
+  return `${signed(delta, formatKgCO2e)}${percent}`;
 }
 
 /** A component absent from a version has none: 0, not `0.0 gCO2e`. */
@@ -116,16 +117,11 @@ function value(row: Row, v: number | null): string {
   return v === null ? '-' : COMPARISON_FORMATS[row.unit](v);
 }
 
-/** The change in the row's unit; for a percentage, in points. */
+/** The change in the row's unit, no more precise than its values; for a percentage, in points. */
 function delta(row: Row): string {
   if (row.delta === null) return '-';
   if (row.delta === 0) return '0';
-  const size = Math.abs(row.delta);
-  return `${sign(row.delta)}${row.unit === '%' ? `${size.toFixed(1)} points` : value(row, size)}`;
-}
-
-function sign(n: number): string {
-  return n > 0 ? '+' : '-';
+  return signed(row.delta, (size) => (row.unit === '%' ? `${size.toFixed(1)} points` : changeLike(size, value(row, row.before), value(row, row.after))));
 }
 
 /** Cells padded to their column's widest; the first column left-aligned, the rest right. */

@@ -4,7 +4,6 @@ import { estimateCarbon, diffCarbon, type CarbonDiff } from '@topo/carbon';
 import type { ComparisonUnit } from '@topo/language';
 import { runWhatIf, WhatIfScenarioError, type WhatIfOptions } from '@topo/language/what-if';
 import { diffFindings, diffModels, type FindingChange, type ModelDiff } from '@topo/model';
-import { ResourceLimitError } from '@topo/simulator';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../format-diagnostics.js';
 import { UsageError } from '../io.js';
 import type { Version } from './version.js';
@@ -35,22 +34,21 @@ export interface SimulationDiff {
 export interface DiffOptions extends Pick<WhatIfOptions, 'signal' | 'maxEvents' | 'maxMemoryBytes'> {
   /** Simulate this scenario of both versions, with one seed. */
   scenario?: string;
-  cwd: string;
 }
 
 /**
  * `stopped` when Ctrl-C ended the simulations early. Throws UsageError when a version lacks
- * the scenario or a simulation is too large to run.
+ * the scenario, and the simulator's ResourceLimitError when a simulation is too large to run.
  */
 export async function diffVersions(old: Version, now: Version, options: DiffOptions): Promise<{ report: DiffReport; stopped: boolean }> {
   const findings = diffFindings(old.loaded, now.loaded);
-  const { scenario, cwd, ...simulation } = options;
+  const { scenario, ...simulation } = options;
   const simulated = scenario === undefined ? undefined : await simulateBoth(old, now, { scenario, ...simulation });
   const report: DiffReport = {
     old: old.spec,
     new: now.spec,
     ...diffModels(old.loaded.model, now.loaded.model),
-    findings: { introduced: findings.introduced.map((f) => located(f, now, cwd)), resolved: findings.resolved.map((f) => located(f, old, cwd)) },
+    findings: { introduced: findings.introduced.map((f) => located(f, now)), resolved: findings.resolved.map((f) => located(f, old)) },
     carbon: diffCarbon(estimateCarbon(old.loaded.model), estimateCarbon(now.loaded.model)),
     ...(simulated ? { simulation: simulated.diff } : {}),
     introducesError: findings.introduced.some((f) => f.severity === 'error'),
@@ -58,8 +56,8 @@ export async function diffVersions(old: Version, now: Version, options: DiffOpti
   return { report, stopped: simulated?.stopped ?? false };
 }
 
-function located(f: FindingChange, version: Version, cwd: string): DiffFinding {
-  return { ...toJsonDiagnostic(f, cwd), file: version.fileOf(f.loc.uri), element: f.element };
+function located(f: FindingChange, version: Version): DiffFinding {
+  return { ...toJsonDiagnostic(f, version.fileOf), element: f.element };
 }
 
 async function simulateBoth(old: Version, now: Version, options: WhatIfOptions): Promise<{ diff: SimulationDiff; stopped: boolean }> {
@@ -69,7 +67,7 @@ async function simulateBoth(old: Version, now: Version, options: WhatIfOptions):
     const rows = table.rows.map(({ id, label, unit, values: [before = null, after = null] }) => ({ id, label, unit, before, after, delta: before === null || after === null ? null : after - before }));
     return { diff: { scenario: table.scenario, seed: table.seed, rows }, stopped: runs.some((r) => r.result.stopped) };
   } catch (e) {
-    if (e instanceof WhatIfScenarioError || e instanceof ResourceLimitError) throw new UsageError(e.message);
+    if (e instanceof WhatIfScenarioError) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -7,9 +7,9 @@ import { join, posix, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importedUris, loadModel, parseModelFromString, simulationBlockers, TopoConfigError, type LoadResult } from '@topo/language';
 import type { Finding } from '@topo/model';
-import { displayPath, toJsonDiagnostic } from '../format-diagnostics.js';
-import { UsageError, type CliIO } from '../io.js';
-import { requireReadableFile } from '../topo-files.js';
+import { pathNamer, toJsonDiagnostic } from '../format-diagnostics.js';
+import { InputError, UsageError, type CliIO } from '../io.js';
+import { requireTextFile } from '../topo-files.js';
 import { git, RevisionFiles } from './revision-files.js';
 
 export interface Version {
@@ -28,20 +28,20 @@ export async function loadVersion(spec: string, io: CliIO): Promise<Version> {
   const version = revision ? await atRevision(spec, revision[1]!, revision[2]!, io.cwd) : await onDisk(spec, io);
   const blockers = simulationBlockers(version.loaded.findings);
   if (blockers.length > 0) {
-    for (const f of blockers) io.stderr(findingLine(f, version, io.cwd) + '\n');
-    throw new UsageError(`${spec} cannot be compared: it does not lower to a model (${[...new Set(blockers.map((f) => f.code))].join(', ')}); fix that first`);
+    for (const f of blockers) io.stderr(findingLine(f, version) + '\n');
+    throw new InputError(`${spec} cannot be compared: it does not lower to a model (${[...new Set(blockers.map((f) => f.code))].join(', ')}); fix that first`);
   }
   return version;
 }
 
-function findingLine(f: Finding, version: Version, cwd: string): string {
-  const d = { ...toJsonDiagnostic(f, cwd), file: version.fileOf(f.loc.uri) };
+function findingLine(f: Finding, version: Version): string {
+  const d = toJsonDiagnostic(f, version.fileOf);
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
 
 async function onDisk(spec: string, io: CliIO): Promise<Version> {
-  const loaded = await loadModel(requireReadableFile(spec, io));
-  return { spec, loaded, fileOf: (uri) => displayPath(uri, io.cwd) };
+  const loaded = await loadModel(requireTextFile(spec, io));
+  return { spec, loaded, fileOf: pathNamer(io.cwd, [spec]) };
 }
 
 async function atRevision(spec: string, rev: string, path: string, cwd: string): Promise<Version> {
