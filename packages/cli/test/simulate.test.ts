@@ -99,7 +99,7 @@ describe('topo simulate', () => {
     const { error, stdout } = await run(['shop.topo', '--max-events', '1000']);
     expect(error).toBeInstanceOf(ResourceLimitError);
     expect(stdout).toBe('');
-    expect((error as Error).message).toMatch(/^this run would take about [\d.]+e\+\d+ events, over the limit of 1\.00e\+3 \(raise it with --max-events\): 2000 requests/);
+    expect((error as Error).message).toMatch(/^this run would take about [\d,]+ events, over the limit of 1,000 \(raise it with --max-events\): 2000 requests/);
   });
 
   it('writes Zipkin and OTLP traces', async () => {

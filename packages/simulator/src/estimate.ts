@@ -104,7 +104,7 @@ export class ResourceLimitError extends Error {
     const mb = (b: number): string => `${Math.round(b / 2 ** 20)} MB`;
     const parts: string[] = [];
     if (estimate.events > limit.maxEvents) {
-      parts.push(`about ${estimate.events.toExponential(2)} events, over the limit of ${limit.maxEvents.toExponential(2)} (raise it with --max-events)`);
+      parts.push(`about ${Math.round(estimate.events).toLocaleString('en-US')} events, over the limit of ${limit.maxEvents.toLocaleString('en-US')} (raise it with --max-events)`);
     }
     if (estimate.memoryBytes > limit.maxMemoryBytes) {
       parts.push(`about ${mb(estimate.memoryBytes)} of memory, over the ${mb(limit.maxMemoryBytes)} available (raise it with --max-memory, and node's --max-old-space-size)`);

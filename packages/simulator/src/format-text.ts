@@ -5,10 +5,10 @@ import { recognisePattern } from './patterns.js';
 import type { LatencySummary, SimulationResult } from './result.js';
 import type { SweepResult } from './sweep.js';
 
-/** Four significant digits, as R's summary() prints: 1.219, 10.95, 453.3, 1999, 60.2. */
+/** Four significant digits, as R's summary() prints (1.219, 10.95, 453.3, 60.2); from 1,000 up, whole, with thousands separators. */
 export function sig4(x: number | null): string {
   if (x === null) return 'NA';
-  return Math.abs(x) >= 1e4 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(4)));
+  return Math.abs(x) >= 1e3 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(4)));
 }
 
 function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {

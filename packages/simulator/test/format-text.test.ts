@@ -3,6 +3,7 @@
 import { DEFAULT_BREAKER, type Chaos } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { formatText, simulate } from '../src/index.js';
+import { sig4 } from '../src/format-text.js';
 import { buildModel, call, ZERO_NETWORK, work } from '@topo/model/testing';
 
 const fault: Chaos = { kind: 'fail', target: 'dep', share: 1, atMs: 0, forMs: 40_000 };
@@ -17,6 +18,12 @@ function guarded(fallback: boolean) {
     scenarios: [{ loads: [[50, 'edge', 60_000]], chaos: [fault] }],
   });
 }
+
+describe('sig4', () => {
+  it('writes four significant digits, and from 1,000 up whole numbers with thousands separators', () => {
+    expect([1.2194, 10.954, 453.31, 999.94, 1997.4, 109_835, -2500, null].map(sig4)).toEqual(['1.219', '10.95', '453.3', '999.9', '1,997', '109,835', '-2,500', 'NA']);
+  });
+});
 
 describe('formatText', () => {
   it('counts degraded requests beside succeeded and failed, and short-circuited attempts', async () => {
