@@ -25,7 +25,7 @@ type Options = Pick<SweepOptions, 'scenario' | 'seed' | 'maxEvents' | 'maxMemory
 /** The sweep's result; undefined when Ctrl-C stopped it. */
 export async function runSweep(model: Model, values: readonly number[], options: Options, io: CliIO): Promise<SweepResult | undefined> {
   const scenario = resolveScenario(model, options.scenario);
-  const refusal = sweepRefusal(scenario, options.over) ?? rateRefusal(scenario, options.over);
+  const refusal = sweepRefusal(scenario, options.over);
   if (refusal) throw new UsageError(refusal);
   requireWithinLimits(model, scenario, values, options);
   const progress = progressLine(io);
@@ -42,14 +42,6 @@ export async function runSweep(model: Model, values: readonly number[], options:
   } finally {
     progress.clear();
   }
-}
-
-/**
- * A rate sweep scales the open `load` lines: a scenario of closed users alone has none.
- * (The simulator's sweepRefusal says so for a users sweep without `users` lines.)
- */
-function rateRefusal(scenario: Scenario, over: SweepOver): string | undefined {
-  return over === 'rps' && scenario.loads.length === 0 ? `a sweep over rates scales the scenario's \`load\` lines; scenario ${scenario.name} has none (it has users: try --sweep-users)` : undefined;
 }
 
 /** Throws, as `topo simulate` does for one run, when a run of the sweep is estimated over the limits. */

@@ -98,10 +98,13 @@ describe('topo/sweep', () => {
     expect(answer.sweep?.points.map((p) => p.users)).toEqual([2, 4, 6]);
   });
 
-  it('refuses, in words, a users sweep of a scenario without users, a range that is not FROM:TO:STEP, and an unknown scenario', async () => {
+  it('refuses, in words, a users sweep of a scenario without users (and a rate sweep of one without loads), a range that is not FROM:TO:STEP, and an unknown scenario', async () => {
     const client = await serve(SHOP);
     expect((await sweep(client, { scenario: 'lunch', over: 'users', range: '2:6:2' })).answer).toEqual({
       message: "a sweep over users scales the scenario's `users` lines; scenario lunch has none",
+    });
+    expect((await sweep(client, { scenario: 'shoppers', over: 'rps', range: '100:300:100' })).answer).toEqual({
+      message: "a sweep over rates scales the scenario's `load` lines; scenario shoppers has none (it has users: sweep over users instead)",
     });
     expect((await sweep(client, { scenario: 'shoppers', over: 'users', range: '1:5:0.5' })).answer).toEqual({
       message: "a sweep takes FROM:TO:STEP, whole numbers of users with TO ≥ FROM, e.g. 10:200:10, not '1:5:0.5'",

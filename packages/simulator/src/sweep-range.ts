@@ -20,7 +20,12 @@ export function sweepRange(spec: string, over: SweepOver): number[] | undefined 
   return values;
 }
 
-/** Why `scenario` cannot be swept over users (they are its `users` lines, scaled), or undefined when it can be swept. */
+/**
+ * Why `scenario` cannot be swept as asked, or undefined when it can: a sweep over users
+ * scales its `users` lines, one over rates its `load` lines.
+ */
 export function sweepRefusal(scenario: Scenario, over: SweepOver): string | undefined {
-  return over === 'users' && scenario.users.length === 0 ? `a sweep over users scales the scenario's \`users\` lines; scenario ${scenario.name} has none` : undefined;
+  if (over === 'users' && scenario.users.length === 0) return `a sweep over users scales the scenario's \`users\` lines; scenario ${scenario.name} has none`;
+  if (over === 'rps' && scenario.loads.length === 0) return `a sweep over rates scales the scenario's \`load\` lines; scenario ${scenario.name} has none (it has users: sweep over users instead)`;
+  return undefined;
 }
