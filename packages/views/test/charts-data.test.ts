@@ -78,6 +78,8 @@ describe('the charts\' data', () => {
     expect(one.map((a) => a.size)).toEqual([undefined, SIDE_AXIS_SIZE, SIDE_AXIS_SIZE]);
     expect(two.map((a) => a.size)).toEqual(one.map((a) => a.size));
     expect(one.map((a) => a.side)).toEqual(two.map((a) => a.side));
+    // A title takes room beside its axis: the empty axis has an (empty) one of the same room.
+    expect(one.map((a) => [a.label !== undefined, a.labelSize])).toEqual(two.map((a) => [a.label !== undefined, a.labelSize]));
     vi.unstubAllGlobals();
   });
 

@@ -314,16 +314,19 @@ export function timeAxis(palette: ChartPalette): uPlot.Axis {
   return axis(palette, { label: 'simulated time (s)' });
 }
 
-/** The width of every timeline's side axes, so charts stacked on a page plot equal times at equal x. */
+/** The width of every timeline's side axes, and of the title beside each, so charts stacked on a page plot equal times at equal x. */
 export const SIDE_AXIS_SIZE = 64;
+export const SIDE_LABEL_SIZE = 30;
 
 /**
  * A timeline's axes: time below, `left` on the left and `right` (if any) on the right, both
- * SIDE_AXIS_SIZE wide; without a right axis an empty one of that width keeps the plot aligned.
+ * SIDE_AXIS_SIZE wide with room for a title; without a right axis an empty one of that width
+ * (an empty title keeps the title's room too) keeps the plot aligned.
  */
 export function timelineAxes(palette: ChartPalette, left: uPlot.Axis, right?: uPlot.Axis): uPlot.Axis[] {
-  const blank: uPlot.Axis = { scale: left.scale, grid: { show: false }, ticks: { show: false }, values: (_u, ticks) => ticks.map(() => '') };
-  return [timeAxis(palette), axis(palette, { ...left, size: SIDE_AXIS_SIZE }), axis(palette, { ...(right ?? blank), side: 1, size: SIDE_AXIS_SIZE })];
+  const blank: uPlot.Axis = { scale: left.scale, label: '', grid: { show: false }, ticks: { show: false }, values: (_u, ticks) => ticks.map(() => '') };
+  const side = { size: SIDE_AXIS_SIZE, labelSize: SIDE_LABEL_SIZE };
+  return [timeAxis(palette), axis(palette, { ...left, ...side }), axis(palette, { ...(right ?? blank), side: 1, ...side })];
 }
 
 /** A y scale from zero to a little above the largest value (at least 1, so an idle run has an axis). */
