@@ -39,6 +39,24 @@ export async function waitInFrame(frame: Frame, what: string, probe: (arg: strin
   });
 }
 
+/**
+ * Waits until an edge label from `source` reads `text` in a preview, and gives the time it
+ * first did by the page's clock (the test's clock too: one machine). The check runs at every
+ * animation frame, so the time is that of the frame that drew it, not of a later poll.
+ */
+export async function labelShownAt(frame: Frame, what: string, source: string, text: string, timeout = 30_000): Promise<number> {
+  const shown = await frame
+    .waitForFunction(
+      ([id, label]) => Array.from(document.querySelectorAll(`.edge-label[data-source="${id}"] .label`)).some((l) => l.textContent === label) && Date.now(),
+      [source, text] as const,
+      { timeout, polling: 'raf' },
+    )
+    .catch((error: unknown) => {
+      throw new Error(`${what} did not show ${text} within ${timeout} ms (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+    });
+  return (await shown.jsonValue()) as number;
+}
+
 /** Waits until the workbench has reloaded (Developer: Reload Window) and loaded its extensions again. */
 export async function reloadWindow(page: Page): Promise<void> {
   const reloaded = page.waitForEvent('load', { timeout: 60_000 });

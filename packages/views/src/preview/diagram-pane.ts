@@ -1,7 +1,9 @@
 // The diagram with pan and zoom: drag, scroll or the arrow keys to move; Ctrl/⌘ + scroll,
-// the buttons or + and − to zoom; "Fit" (or 0) to see it whole. The SVG is replaced on every update while the view (scale
-// and offset) stays, so the picture does not jump while the user types.
+// the buttons or + and − to zoom; "Fit" (or 0) to see it whole. Each update changes what
+// differs in the SVG while the view (scale and offset) stays, so the picture does not jump
+// while the user types.
 import type { DiagramView } from '../messages.js';
+import { patchTree } from './patch-tree.js';
 
 const MIN_SCALE = 0.1;
 const MAX_SCALE = 4;
@@ -49,9 +51,13 @@ export class DiagramPane {
     }).observe(viewport);
   }
 
-  /** Shows a new picture at the current view (or fitted, until the user moved it). */
+  /** Shows a new picture at the current view (or fitted, until the user moved it), changing only what differs from the one shown. */
   show(svg: string): void {
-    this.canvas.innerHTML = svg;
+    const parsed = document.createElement('template');
+    parsed.innerHTML = svg;
+    const shown = this.canvas.firstElementChild;
+    const next = parsed.content.firstElementChild;
+    if (!shown || !next || !patchTree(shown, next)) this.canvas.replaceChildren(parsed.content);
     const element = this.canvas.querySelector('svg');
     this.size = { width: Number(element?.getAttribute('width')) || 0, height: Number(element?.getAttribute('height')) || 0 };
     if (this.view.fit) this.fit();
