@@ -21,7 +21,8 @@ describe('the carbon table', () => {
     expect(html).toMatch(/data-region="eu-west-1".*100 gCO2e\/kWh \(file\) · PUE 1\.2/);
     expect(html).toContain('2 assumptions');
     expect(html).toContain('db (us-east-1): no storage given');
-    expect(html).toContain('at 50% CPU');
+    expect(html).toContain('at an assumed 50% CPU</span>');
+    expect(html).toContain('a simulation (topo report, topo carbon --scenario) measures each one');
     expect(html).not.toContain('SCI');
   });
 

@@ -88,7 +88,11 @@ export function carbonHtml(carbon: CarbonResult): string {
   const report = carbon.report;
   if (!report) return `<p class="message">${escapeHtml(carbon.message ?? 'No carbon estimate.')}</p>`;
   const utilizations = [...new Set(report.components.filter((c) => c.instances > 0).map((c) => c.utilization))];
-  const cpu = utilizations.length === 1 ? `at ${formatPercent(utilizations[0])} CPU` : 'at the simulated CPU utilisation';
+  // One CPU figure for every component is an assumption (the setting, else CCF's 50%); a simulation measures each, so its estimate differs.
+  const cpu =
+    utilizations.length === 1
+      ? `<span title="Every component is taken at this CPU use; a simulation (topo report, topo carbon --scenario) measures each one's, so its estimate differs">at an assumed ${formatPercent(utilizations[0])} CPU</span>`
+      : 'at the simulated CPU utilisation';
   const sci = report.sci
     ? `<p class="sci">SCI <strong>${report.sci.gCO2ePer1000Requests.toPrecision(3)} gCO2e</strong> per 1,000 requests</p>`
     : '';
