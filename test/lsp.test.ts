@@ -156,6 +156,9 @@ describe('topo lsp --stdio', () => {
       expect(codes(libDiagnostics)).toEqual(['consistency-level@3', 'replication-factor@3']);
       const rename = (await other.connection.sendRequest('textDocument/rename', { textDocument: { uri: app }, position: { line: 4, character: 8 }, newName: 'orders' })) as { changes: Record<string, TextEdit[]> };
       expect(Object.keys(rename.changes).sort()).toEqual([app, lib].sort());
+      // A name the language cannot read is refused, with the reason, rather than written into both files.
+      const refused = other.connection.sendRequest('textDocument/rename', { textDocument: { uri: app }, position: { line: 4, character: 8 }, newName: 'service' });
+      await expect(refused).rejects.toMatchObject({ code: -32602, message: "'service' is a keyword of the language and cannot be a name" });
       const definition = (await other.connection.sendRequest('textDocument/definition', { textDocument: { uri: app }, position: { line: 4, character: 8 } })) as { targetUri: string }[];
       expect(definition[0]!.targetUri).toBe(lib);
     } finally {

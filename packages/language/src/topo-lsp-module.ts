@@ -1,7 +1,7 @@
 // The language server's services: the language's (topo-module.ts) with Langium's LSP and the
 // editor's features: formatting, completion, highlighting, hover, code lenses and actions,
 // and the last run of each document they show.
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { inject, type Module } from 'langium';
 import { TopoGeneratedModule, TopoGeneratedSharedModule } from './generated/module.js';
@@ -10,6 +10,8 @@ import { TopoCodeActionProvider } from './lsp/code-actions.js';
 import { TopoCodeLensProvider } from './lsp/code-lens.js';
 import { TopoCompletionProvider } from './lsp/completion.js';
 import { TopoHoverProvider } from './lsp/hover.js';
+import { TopoNodeKindProvider } from './lsp/node-kinds.js';
+import { TopoRenameProvider } from './lsp/rename.js';
 import { TopoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { LastRuns } from './right-sizing.js';
 import { registerTopo, TopoModule, TopoSharedModule, type TopoServices } from './topo-module.js';
@@ -33,12 +35,20 @@ export const TopoLspModule: Module<TopoLspServices, PartialLangiumServices & Top
     HoverProvider: (services) => new TopoHoverProvider(services.topo.Models, services.references.References),
     CodeLensProvider: (services) => new TopoCodeLensProvider(services.topo.Models, services.topo.LastRuns),
     CodeActionProvider: (services) => new TopoCodeActionProvider(services.topo.Models, services.topo.LastRuns),
+    RenameProvider: (services) => new TopoRenameProvider(services),
+  },
+};
+
+/** The editor's services all languages share: how declarations are shown in the outline and in completion. */
+const TopoLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  lsp: {
+    NodeKindProvider: () => new TopoNodeKindProvider(),
   },
 };
 
 /** The language with the editor's features, for the language server (and tests of those features). */
 export function createTopoLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Topo: TopoLspServices } {
-  const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule, TopoSharedModule);
+  const shared = inject(createDefaultSharedModule(context), TopoGeneratedSharedModule, TopoSharedModule, TopoLspSharedModule);
   const Topo = registerTopo(inject(createDefaultModule({ shared }), TopoGeneratedModule, TopoModule, TopoLspModule), context.connection !== undefined);
   return { shared, Topo };
 }

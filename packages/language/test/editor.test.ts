@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompletionList, Hover } from 'vscode-languageserver';
+import { SymbolKind, type CompletionList, type Hover } from 'vscode-languageserver';
 import { loadText } from './helpers.js';
 
 const netflix = readFileSync(join(import.meta.dirname, '../../../examples/netflix.topo'), 'utf8');
@@ -85,5 +85,37 @@ describe('semantic tokens and symbols', () => {
     const document = documents[0]!;
     const symbols = (await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as { name: string }[];
     expect(symbols.map((s) => s.name)).toEqual(expect.arrayContaining(['netflix', 'us-east-1', 'subscriberDb', 'wwwproxy', 'evening']));
+  });
+
+  it('shows each kind of declaration as its own kind of symbol, as completion does', async () => {
+    const { documents, services } = await loadText(netflix);
+    const document = documents[0]!;
+    const symbols = (await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } })) as { name: string; kind: SymbolKind }[];
+    const kind = (name: string) => symbols.find((s) => s.name === name)?.kind;
+    expect([kind('wwwproxy'), kind('subscriberDb'), kind('subscriberCache'), kind('us-east-1'), kind('identity'), kind('Video'), kind('Subscriber'), kind('evening')]).toEqual([
+      SymbolKind.Class,
+      SymbolKind.Struct,
+      SymbolKind.Struct,
+      SymbolKind.Module,
+      SymbolKind.Module,
+      SymbolKind.TypeParameter,
+      SymbolKind.Interface,
+      SymbolKind.Event,
+    ]);
+  });
+});
+
+describe('rename', () => {
+  it('refuses a new name the language cannot read, and takes a keyword a name may be', async () => {
+    const text = 'service front {\n  call backend timeout 50ms\n}\nservice backend';
+    const { documents, services } = await loadText(text);
+    const document = documents[0]!;
+    const rename = (newName: string) =>
+      services.lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.indexOf('backend')), newName });
+    await expect(rename('service')).rejects.toThrow("'service' is a keyword of the language and cannot be a name");
+    await expect(rename('1abc')).rejects.toThrow("'1abc' is not a name: use letters, digits, _ and -, starting with a letter or _");
+    await expect(rename('a b')).rejects.toThrow('is not a name');
+    const edit = await rename('timeout');
+    expect(Object.values(edit?.changes ?? {}).flat().map((e) => e.newText)).toEqual(['timeout', 'timeout']);
   });
 });

@@ -19,16 +19,6 @@ const KEYWORD_DETAIL: Record<string, string> = {
   from: 'from T: the line starts T into the scenario',
 };
 
-const KIND_OF: Record<string, CompletionItemKind> = {
-  Service: CompletionItemKind.Class,
-  Datastore: CompletionItemKind.Struct,
-  Cache: CompletionItemKind.Struct,
-  Entity: CompletionItemKind.TypeParameter,
-  Facet: CompletionItemKind.Interface,
-  Region: CompletionItemKind.Module,
-  Team: CompletionItemKind.Module,
-};
-
 export class TopoCompletionProvider extends DefaultCompletionProvider {
   protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
     const detail = KEYWORD_DETAIL[keyword.value];
@@ -41,7 +31,6 @@ export class TopoCompletionProvider extends DefaultCompletionProvider {
     const facetsFirst = refInfo.property === 'uses' ? (description.type === 'Facet' ? '0' : '1') : '0';
     return {
       ...item,
-      kind: KIND_OF[description.type] ?? item.kind,
       detail: description.type.toLowerCase(),
       sortText: `${facetsFirst}${description.name}`,
     };
