@@ -77,6 +77,14 @@ describe('quick fixes', () => {
     expect(apply(actions[1]!)).toContain('uses Meta');
   });
 
+  it('removes a whole entity whose facet the line uses already, rather than name the facet twice', async () => {
+    const after = await actionsFor('entity Video\nfacet Art of Video\nservice a {\n  uses Art, Video\n}', 'whole-entity');
+    expect(after.actions.map((a) => a.title)).toEqual(['Remove the whole Video: it uses Art already', 'Ignore this finding here']);
+    expect(after.apply(after.actions[0]!)).toContain('  uses Art\n}');
+    const first = await actionsFor('entity Video\nfacet Art of Video\nservice a {\n  uses Video, Art\n}', 'whole-entity');
+    expect(first.apply(first.actions[0]!)).toContain('  uses Art\n}');
+  });
+
   it('raises a deadline to cover the edge', async () => {
     const { actions, apply } = await actionsFor('service e {\n  layer edge\n  deadline 100ms\n  call b timeout 150ms\n}\nservice b', 'deadline-budget');
     expect(apply(actions[0]!)).toContain('deadline 200ms');

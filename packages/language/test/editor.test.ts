@@ -69,6 +69,17 @@ describe('completion', () => {
     const refs = list.items.filter((i) => i.label === 'Art' || i.label === 'Video').sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     expect(refs.map((i) => i.label)).toEqual(['Art', 'Video']);
   });
+
+  it('offers the built-in instance types after `instances N of`, once each, and no keywords there', async () => {
+    const list = await complete('service x {\n  instances 2 of \n}', 'instances 2 of ');
+    const labels = list.items.map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(['m5.large', 'i3.2xlarge', 'n2-standard-4', 'Standard_D2s_v5']));
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).not.toContain('edge');
+    expect(list.items.find((i) => i.label === 'm5.large')?.detail).toBe('aws: 2 vCPUs, 8 GiB');
+    // Before `of`, the block's own keywords are still offered.
+    expect((await complete('service x {\n  instances 2 \n}', 'instances 2 ')).items.map((i) => i.label)).toContain('of');
+  });
 });
 
 describe('semantic tokens and symbols', () => {

@@ -129,9 +129,16 @@ const FIXERS: Record<string, Fixer> = {
   },
   'whole-entity': ({ document, diagnostic, analysis }) => {
     const entity = document.textDocument.getText(diagnostic.range);
-    return analysis.model.facets
-      .filter((f) => f.entity === entity)
-      .map((f) => quickFix(`Use the facet ${f.name} instead of the whole ${entity}`, document, diagnostic, [{ range: diagnostic.range, newText: f.name }]));
+    const service = nodeAt<Service>(document, diagnostic.range.start, ['Service']);
+    const listed = new Set(service?.uses.map((u) => u.$refText) ?? []);
+    const facets = analysis.model.facets.filter((f) => f.entity === entity);
+    // A facet the line uses already: the whole entity only goes, or the line would name it twice.
+    const used = facets.filter((f) => listed.has(f.name));
+    if (used.length > 0) {
+      const names = used.map((f) => f.name).join(', ');
+      return [quickFix(`Remove the whole ${entity}: it uses ${names} already`, document, diagnostic, [{ range: listItemRange(document, diagnostic.range), newText: '' }])];
+    }
+    return facets.map((f) => quickFix(`Use the facet ${f.name} instead of the whole ${entity}`, document, diagnostic, [{ range: diagnostic.range, newText: f.name }]));
   },
   'deadline-budget': ({ document, diagnostic, analysis }) => {
     const service = nodeAt<Service>(document, diagnostic.range.start, ['Service']);
@@ -181,6 +188,17 @@ function callAt(document: LangiumDocument, diagnostic: Diagnostic, analysis: Ana
   const node = nodeAt<AstCall | Route>(document, diagnostic.range.start, ['Call', 'Route']);
   const call = node && modelCall(analysis.model, document, node);
   return node && call ? { node, call } : undefined;
+}
+
+/** A name in a comma-separated list with the comma that joins it to the list: removing it leaves the list well formed. */
+function listItemRange(document: LangiumDocument, range: Range): Range {
+  const text = document.textDocument;
+  const [start, end] = [text.offsetAt(range.start), text.offsetAt(range.end)];
+  const all = text.getText();
+  const before = /,\s*$/.exec(all.slice(0, start));
+  if (before) return { start: text.positionAt(start - before[0].length), end: range.end };
+  const after = /^\s*,\s*/.exec(all.slice(end));
+  return { start: range.start, end: text.positionAt(end + (after?.[0].length ?? 0)) };
 }
 
 function valueRange(node: AstNode, property: string): Range | undefined {
