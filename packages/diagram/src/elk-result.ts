@@ -84,8 +84,18 @@ export function withoutEndJog(points: Point[], target: Box, otherEnds: Point[], 
 /** Each edge without its end jog, checked against the arrows already in place. */
 function withoutEndJogs(edges: LayoutEdge[], boxOf: (id: string) => Box): LayoutEdge[] {
   const out = [...edges];
+  // The edges into each node, by index: a node's arrows are compared with one another only.
+  const into = new Map<string, number[]>();
   out.forEach((e, i) => {
-    const otherEnds = out.filter((o, j) => j !== i && o.target === e.target && o.points.length > 0).map((o) => o.points.at(-1)!);
+    const list = into.get(e.target);
+    if (list) list.push(i);
+    else into.set(e.target, [i]);
+  });
+  out.forEach((e, i) => {
+    const otherEnds = into
+      .get(e.target)!
+      .filter((j) => j !== i && out[j]!.points.length > 0)
+      .map((j) => out[j]!.points.at(-1)!);
     out[i] = { ...e, points: withoutEndJog(e.points, boxOf(e.target), otherEnds, e.label) };
   });
   return out;

@@ -6,7 +6,7 @@
 import { replicasNeeded, type Datastore } from '@topo/model';
 import type { Runtime } from '@topo/runtime';
 import { JobKind, type Instance, type Job, type ReplyTo, type Target } from './deployment.js';
-import { FAILED, OK, waiting, type AttemptState, type Reply } from './request.js';
+import { callerWaits, FAILED, OK, waiting, type AttemptState, type Reply } from './request.js';
 
 /** What a coordinator needs of the run: the runtime, and the network to send replica jobs and answer on. */
 export interface Coordination {
@@ -77,12 +77,12 @@ export function coordinate(e: Coordination, node: Instance, job: Job): void {
     // A replica with a full queue refuses: once too few are left to reach the level, the coordinator fails.
     const ack = (r: Reply): void => {
       if (!r.ok && ++refused > targets.length - need) {
-        if (job.attempt.gaveUpNs === Infinity) e.answer(job, FAILED, node);
+        if (callerWaits(job.attempt)) e.answer(job, FAILED, node);
         return;
       }
       if (r.ok && ++got >= need) {
         if (job.req.measured) t.stats.latency.record(e.rt.now - job.arrivedNs);
-        if (job.attempt.gaveUpNs === Infinity) e.answer(job, OK, node);
+        if (callerWaits(job.attempt)) e.answer(job, OK, node);
         return;
       }
       p.recv(acks, ack);

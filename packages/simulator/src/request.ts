@@ -23,6 +23,9 @@ export interface AttemptState {
 /** The state of an attempt just sent: its caller waits. */
 export const waiting = (): AttemptState => ({ gaveUpNs: Infinity });
 
+/** Whether the attempt's caller still waits for its answer. */
+export const callerWaits = (attempt: AttemptState): boolean => attempt.gaveUpNs === Infinity;
+
 export interface Reply {
   ok: boolean;
   /** For a cache: whether it had the key. */

@@ -8,7 +8,7 @@ import { coordinate } from './cassandra.js';
 import { JobKind, type CallSpec, type Instance, type Job, type Place } from './deployment.js';
 import { sampleWork } from './distributions.js';
 import type { NetworkModel } from './network.js';
-import { FAILED, HIT, OK, type Reply } from './request.js';
+import { callerWaits, FAILED, HIT, OK, type Reply } from './request.js';
 import type { Timeline, Totals } from './stats.js';
 import type { Topology } from './topology.js';
 
@@ -207,7 +207,7 @@ class Worker {
     if (wasted) s.timeline.wasted(start, end);
     // A caller that gave up takes no answer; a replica's coordinator still does: the store's
     // latency is its requests' time to the level's answers, whoever still waits for them.
-    if (gaveUpNs === Infinity || job.kind === JobKind.Replica) s.answer(job, r, inst);
+    if (callerWaits(job.attempt) || job.kind === JobKind.Replica) s.answer(job, r, inst);
     this.next();
   }
 

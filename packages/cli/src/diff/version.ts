@@ -6,8 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importedUris, loadModel, parseModelFromString, simulationBlockers, TopoConfigError, type LoadResult } from '@topo/language';
-import type { Finding } from '@topo/model';
-import { pathNamer, toJsonDiagnostic } from '../format-diagnostics.js';
+import { formatFindingLine, pathNamer } from '../format-diagnostics.js';
 import { InputError, UsageError, type CliIO } from '../io.js';
 import { requireTextFile } from '../topo-files.js';
 import { git, RevisionFiles } from './revision-files.js';
@@ -28,15 +27,10 @@ export async function loadVersion(spec: string, io: CliIO): Promise<Version> {
   const version = revision ? await atRevision(spec, revision[1]!, revision[2]!, io.cwd) : await onDisk(spec, io);
   const blockers = simulationBlockers(version.loaded.findings);
   if (blockers.length > 0) {
-    for (const f of blockers) io.stderr(findingLine(f, version) + '\n');
+    for (const f of blockers) io.stderr(formatFindingLine(f, version.fileOf) + '\n');
     throw new InputError(`${spec} cannot be compared: it does not lower to a model (${[...new Set(blockers.map((f) => f.code))].join(', ')}); fix that first`);
   }
   return version;
-}
-
-function findingLine(f: Finding, version: Version): string {
-  const d = toJsonDiagnostic(f, version.fileOf);
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
 
 async function onDisk(spec: string, io: CliIO): Promise<Version> {

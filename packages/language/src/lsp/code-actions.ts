@@ -6,7 +6,6 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
-  callNetworkMs,
   clientNetworkMs,
   componentIndex,
   DEFAULT_RETRY_BUDGET,
@@ -79,15 +78,12 @@ export class TopoCodeActionProvider implements CodeActionProvider {
   }
 }
 
-/** What a call waits for beyond its target's need, which a timeout must leave room for as the simulator charges it. */
-const callNetwork = (analysis: Analysis, call: Call) => callNetworkMs(analysis.model.network, call, (name) => analysis.context.component(name));
-
 const FIXERS: Record<string, Fixer> = {
   'timeout-budget': ({ document, diagnostic, analysis }) => {
     const at = callAt(document, diagnostic, analysis);
     const need = at && analysis.context.need(at.call.target);
     if (!at || !need || !Number.isFinite(need.ms)) return [];
-    const network = callNetwork(analysis, at.call);
+    const network = analysis.context.callNetworkMs(at.call);
     const timeout = readableTimeoutAtLeast(need.ms + network);
     return replaceProperty(document, diagnostic, at.node, 'timeout', formatDuration(timeout), `Raise the timeout to ${formatDuration(timeout)} (${at.call.target} needs ${formatDuration(need.ms)}, its round trip ${formatDuration(network)})`);
   },
@@ -96,7 +92,7 @@ const FIXERS: Record<string, Fixer> = {
     const target = at && propertySpan(at.node, 'target')?.value;
     if (!at || !target) return [];
     const need = analysis.context.need(at.call.target);
-    const network = callNetwork(analysis, at.call);
+    const network = analysis.context.callNetworkMs(at.call);
     const timeout = need && Number.isFinite(need.ms) ? readableTimeoutAtLeast(need.ms + network) : DEFAULT_TIMEOUT_MS;
     const why = need && Number.isFinite(need.ms) ? `${at.call.target} needs ${formatDuration(need.ms)}, its round trip ${formatDuration(network)}` : `${at.call.target} has unbounded calls of its own`;
     const range = { start: target.range.end, end: target.range.end };

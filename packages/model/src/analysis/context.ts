@@ -25,6 +25,14 @@ export interface Reach {
   budgeted: readonly Call[];
 }
 
+/** A call a timeout budget applies to, with its timeout and its target's need. */
+export interface BudgetedCall {
+  caller: Service;
+  call: Call;
+  timeoutMs: number;
+  need: Need;
+}
+
 /** The longest chain of calls that all have one timeout, starting at a call. */
 export interface UniformChain {
   /** Calls in the chain, this one included. */
@@ -61,6 +69,7 @@ export class AnalysisContext {
   private readonly reaches = new Map<string, Reach>();
   private readonly boundedScc: Uint8Array;
   private readonly chains = new Map<number, UniformChain>();
+  private budgeted: BudgetedCall[] | undefined;
 
   constructor(
     readonly model: Model,
@@ -181,6 +190,22 @@ export class AnalysisContext {
       this.needs.set(name, (need = needOf(c, (call) => this.cost(call))));
     }
     return need;
+  }
+
+  /**
+   * The calls a timeout budget applies to, in model order: those with a timeout, outside a
+   * cycle (no budget can hold around one), into a target whose need is bounded (a call on the
+   * way without a timeout leaves it to missing-timeout).
+   */
+  budgetedCalls(): readonly BudgetedCall[] {
+    this.budgeted ??= this.services.flatMap((caller) =>
+      this.callsFrom(caller.name).flatMap((call) => {
+        if (call.timeoutMs === undefined || this.inCycle(call)) return [];
+        const need = this.need(call.target)!;
+        return Number.isFinite(need.ms) ? [{ caller, call, timeoutMs: call.timeoutMs, need }] : [];
+      }),
+    );
+    return this.budgeted;
   }
 
   /** The worst reach of a component from the entries; undefined when no entry reaches it. */

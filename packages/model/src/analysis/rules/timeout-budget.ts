@@ -10,20 +10,15 @@ export function timeoutBudget(ctx: AnalysisContext): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
   // One breakdown per target, however many calls fall short of it.
   const breakdowns = new Map<string, string>();
-  for (const s of ctx.services) {
-    for (const call of ctx.callsFrom(s.name)) {
-      // Without a timeout only missing-timeout speaks; around a cycle no budget can hold.
-      if (call.timeoutMs === undefined || ctx.inCycle(call)) continue;
-      const need = ctx.need(call.target)!;
-      if (!Number.isFinite(need.ms) || !lessThan(call.timeoutMs, need.ms)) continue;
-      const bounded = ctx.bounded(s.name);
-      let breakdown = breakdowns.get(call.target);
-      if (breakdown === undefined) breakdowns.set(call.target, (breakdown = formatNeed(need)));
-      const message =
-        `timeout ${formatDuration(call.timeoutMs)} on the call to ${call.target} is shorter than ${call.target} may take: ${breakdown}` +
-        (bounded ? `; every entry that reaches ${s.name} passes its deadline down (budget propagate), so the work stops when the deadline passes` : '');
-      out.push(finding('timeout-budget', bounded ? 'info' : 'error', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
-    }
+  for (const { caller: s, call, timeoutMs, need } of ctx.budgetedCalls()) {
+    if (!lessThan(timeoutMs, need.ms)) continue;
+    const bounded = ctx.bounded(s.name);
+    let breakdown = breakdowns.get(call.target);
+    if (breakdown === undefined) breakdowns.set(call.target, (breakdown = formatNeed(need)));
+    const message =
+      `timeout ${formatDuration(timeoutMs)} on the call to ${call.target} is shorter than ${call.target} may take: ${breakdown}` +
+      (bounded ? `; every entry that reaches ${s.name} passes its deadline down (budget propagate), so the work stops when the deadline passes` : '');
+    out.push(finding('timeout-budget', bounded ? 'info' : 'error', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
   }
   return out;
 }

@@ -19,15 +19,12 @@ export function timeoutHeadroom(ctx: AnalysisContext): AnalysisFinding[] {
 /** Calls whose timeout covers the target's need (else timeout-budget speaks) but not the round trip. */
 function callsWithoutRoom(ctx: AnalysisContext): AnalysisFinding[] {
   const out: AnalysisFinding[] = [];
-  for (const s of ctx.services) {
-    for (const call of ctx.callsFrom(s.name)) {
-      if (call.timeoutMs === undefined || ctx.inCycle(call)) continue;
-      const need = ctx.need(call.target)!;
-      const network = ctx.callNetworkMs(call);
-      if (!Number.isFinite(need.ms) || lessThan(call.timeoutMs, need.ms) || !lessThan(call.timeoutMs, need.ms + network)) continue;
-      const message = `timeout ${formatDuration(call.timeoutMs)} on the call to ${call.target} covers what ${call.target} may take (${formatNeed(need)}) but not the ${formatDuration(network)} round trip: a call that takes that long still times out; ${formatDuration(need.ms + network)} covers both`;
-      out.push(finding('timeout-headroom', ctx.bounded(s.name) ? 'info' : 'warning', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
-    }
+  for (const { caller: s, call, timeoutMs, need } of ctx.budgetedCalls()) {
+    if (lessThan(timeoutMs, need.ms)) continue;
+    const network = ctx.callNetworkMs(call);
+    if (!lessThan(timeoutMs, need.ms + network)) continue;
+    const message = `timeout ${formatDuration(timeoutMs)} on the call to ${call.target} covers what ${call.target} may take (${formatNeed(need)}) but not the ${formatDuration(network)} round trip: a call that takes that long still times out; ${formatDuration(need.ms + network)} covers both`;
+    out.push(finding('timeout-headroom', ctx.bounded(s.name) ? 'info' : 'warning', message, reportAt(ctx.model, call.loc, s.loc), { callId: call.id, subject: s.name }));
   }
   return out;
 }
