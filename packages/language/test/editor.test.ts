@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SymbolKind, type CompletionList, type Hover } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
+import type { CompletionContext } from 'langium/lsp';
+import type { Position } from 'vscode-languageserver';
+import { TopoCompletionProvider } from '../src/lsp/completion.js';
 import { loadText } from './helpers.js';
 
 const netflix = readFileSync(join(import.meta.dirname, '../../../examples/netflix.topo'), 'utf8');
@@ -79,6 +83,44 @@ describe('completion', () => {
     expect(list.items.find((i) => i.label === 'm5.large')?.detail).toBe('aws: 2 vCPUs, 8 GiB');
     // Before `of`, the block's own keywords are still offered.
     expect((await complete('service x {\n  instances 2 \n}', 'instances 2 ')).items.map((i) => i.label)).toContain('of');
+  });
+
+  /** The provider as Langium runs it: lexing and parsing from the file's start. */
+  class WholeFileCompletion extends TopoCompletionProvider {
+    protected override buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+      return Reflect.apply(Object.getPrototypeOf(TopoCompletionProvider.prototype).buildContexts, this, [document, position]);
+    }
+  }
+
+  // Netflix as it is, with a declaration half typed in its middle, and with a syntax error
+  // early on (declarations after an error are not cut at).
+  const half = netflix.indexOf('service homepage');
+  it.each([
+    ['netflix', netflix],
+    ['netflix, a declaration half typed', `${netflix.slice(0, half)}service draft {\n  call subscriber tim\n\n${netflix.slice(half)}`],
+    ['netflix, an error early on', netflix.replace('service ', 'service { ')],
+  ])('offers from the cursor\'s declaration what Langium offers from the file\'s start: %s', async (_, text) => {
+    const { documents, services } = await loadText(text);
+    const document = documents[0]!;
+    const whole = new WholeFileCompletion(services);
+    const parsed: number[] = [];
+    const parser = services.parser.CompletionParser;
+    const parse = parser.parse.bind(parser);
+    parser.parse = (input: string) => (parsed.push(input.length), parse(input));
+    const labels = async (provider: TopoCompletionProvider, offset: number) => {
+      const position = document.textDocument.positionAt(offset);
+      const list = await provider.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+      return list!.items.map((i) => `${i.label} ${i.kind} ${i.detail ?? ''}`).sort();
+    };
+    const provider = services.lsp.CompletionProvider as TopoCompletionProvider;
+    for (let offset = 0; offset <= text.length; offset += 17) {
+      parsed.length = 0;
+      const cut = await labels(provider, offset);
+      const longest = Math.max(0, ...parsed);
+      expect(cut, `at ${offset}`).toEqual(await labels(whole, offset));
+      // Past its first declarations, a clean file is parsed from the cursor's declaration only.
+      if (text === netflix && offset > text.length / 2) expect(longest, `at ${offset}`).toBeLessThan(text.length / 4);
+    }
   });
 });
 
