@@ -2,7 +2,8 @@
 // changes and the builder updates it; the document is parsed again (only the declarations
 // the edit touched, incremental-parse.ts), indexed, linked and validated, and the
 // model-level rules run again. A line added or removed moves every declaration after it. Goals on the 2-core reference machine: one file of 1,000
-// services <= 100 ms, of 10,000 <= 1 s. (A project of 200 files: revalidate-project.bench.ts,
+// services <= 100 ms, of 10,000 <= 1 s. Completion at the end of the file is timed beside
+// them. (A project of 200 files: revalidate-project.bench.ts,
 // on a heap of its own.)
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { bench, describe } from 'vitest';
@@ -47,6 +48,18 @@ for (const size of [1_000, 10_000]) {
     const last = services.at(-1)!;
     if (last.loc?.start.line !== text.split('\n').findIndex((l) => l === `service ${last.name} {`) + (adding ? 1 : 0)) throw new Error('the last service is not where the text has it');
   };
+  // Completing a call's target in the last service, as typing one does: what may follow is
+  // worked out from the start of that service's declaration (completion.ts).
+  const complete = async () => {
+    const { Topo, document } = file!;
+    // The text as the other benchmarks' edits left it.
+    const text = document.textDocument.getText();
+    const at = text.lastIndexOf('call ') + 'call '.length;
+    const target = /^\S+/.exec(text.slice(at))![0];
+    const position = document.textDocument.positionAt(at);
+    const list = await Topo.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+    if (!list?.items.some((i) => i.label === target)) throw new Error(`${target} is not offered`);
+  };
   const options = {
     iterations: size > 1_000 ? 5 : 20,
     warmupIterations: 2,
@@ -59,5 +72,6 @@ for (const size of [1_000, 10_000]) {
   describe(`${size.toLocaleString('en')} services`, () => {
     bench('re-validate after a one-line edit', revalidate, options);
     bench('re-validate after a line is added or removed', addLine, options);
+    bench('complete a call target in the last service', complete, options);
   });
 }
