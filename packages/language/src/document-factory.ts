@@ -4,6 +4,7 @@ import type { AstNode, LangiumDocument, Mutable, ParseResult, URI } from 'langiu
 import type { CancellationToken } from 'vscode-jsonrpc';
 import { DefaultLangiumDocumentFactory } from 'langium';
 import { reparse } from './incremental-parse.js';
+import type { TopoParserOptions } from './syntax-errors.js';
 
 export class TopoDocumentFactory extends DefaultLangiumDocumentFactory {
   /** The parse each document being updated had, by URI: Langium's update parses through parseAsync. */
@@ -22,7 +23,12 @@ export class TopoDocumentFactory extends DefaultLangiumDocumentFactory {
   protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
     const previous = this.previous.get(uri.toString());
     const parser = this.serviceRegistry.getServices(uri).parser.LangiumParser;
-    const result = previous && reparse(previous, text, (window) => parser.parse(window));
+    const result =
+      previous &&
+      reparse(previous, text, (window, firstLine) => {
+        const options: TopoParserOptions = { firstLine };
+        return parser.parse(window, options);
+      });
     return result ? Promise.resolve(result as ParseResult<T>) : super.parseAsync(uri, text, cancellationToken);
   }
 }

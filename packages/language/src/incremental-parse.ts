@@ -4,14 +4,21 @@
 // keyword (`TopoFile: elements+=Element*`, LL(1) at that level), so the declarations from
 // the one before the edit to the one after it can be parsed alone and spliced into the
 // previous tree: the syntax nodes after them move by the length of the edit, and the
-// declarations outside keep their objects. When anything is not clean (an error now or
-// before, an edit before the first declaration, a token that could run across the cut)
-// the caller parses the whole file as usual.
-import type { AstNode, CompositeCstNode, CstNode, ParseResult } from 'langium';
+// declarations outside keep their objects. When the edit leaves an error, or the previous
+// parse had one, the declarations from the edit's on are parsed again to the end of the
+// file, errors and all, as a whole parse would parse them; the caller parses the whole file
+// only when the edit is before the first declaration (or the first that may hold an error),
+// or a token could run across the cut.
+import type { AstNode, CompositeCstNode, CstNode, ParseResult, RootCstNode } from 'langium';
+import type { Position } from 'vscode-languageserver-types';
 import { isCompositeCstNode, isRootCstNode } from 'langium';
 import type { TopoFile } from './generated/ast.js';
 
 /** The fields of Langium's syntax nodes (cst-node-builder.js) this module moves: they are private there. */
+/** Chevrotain's token and lexing error, as Langium's parse results hold them. */
+type IToken = ParseResult['parserErrors'][number]['token'];
+type ILexingError = ParseResult['lexerErrors'][number];
+
 interface LeafPosition {
   _offset: number;
   _startLine: number;
@@ -92,56 +99,92 @@ function move(nodes: readonly CstNode[], offset: number, lines: number, onLine: 
 }
 
 /**
- * The parse of `text` made by parsing again, with `parse`, only the declarations of
+ * The parse of `text` made by parsing again, with `parse` (given a part of a text and the
+ * line it starts on), only the declarations of
  * `previous` that the change from its text touches, or undefined when that cannot be done
- * cleanly. `previous` is updated in place: the result holds the same root.
+ * exactly. `previous` is updated in place: the result holds the same root.
+ *
+ * The declarations before the edit are kept when the previous parse was clean up to them.
+ * Those after it are kept too when both parses are clean; otherwise everything from the
+ * edit's declaration on is parsed again, as a parse from the start would parse it (the
+ * parser is in the same state at the start of each declaration, and recovers from an error
+ * going forward only): so typing a half-written line at the end of a file does not parse
+ * the whole file at each key.
  */
-export function reparse(previous: ParseResult, text: string, parse: (text: string) => ParseResult): ParseResult | undefined {
+export function reparse(previous: ParseResult, text: string, parse: (text: string, firstLine: number) => ParseResult): ParseResult | undefined {
   const root = previous.value as TopoFile;
   const cst = root.$cstNode;
-  if (!clean(previous) || !cst || !isRootCstNode(cst)) return undefined;
+  if (!cst || !isRootCstNode(cst) || previous.lexerErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+  const { elements } = root;
+  if (elements.some((e) => e.$cstNode === undefined)) return undefined;
   const oldText = cst.fullText;
   const { start, oldEnd } = changedSpan(oldText, text);
-  // From the last declaration that starts before the change to the first that ends after it.
-  const { elements } = root;
-  const first = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.offset >= start) - 1;
+  // From the last declaration that starts before the change and before the previous parse's
+  // first error (an error at the end has no place: the end's), the first that error may be
+  // part of: up to it, that parse is what a parse from the start gives.
+  const errorAt = (e: ParseResult['parserErrors'][number]) => (Number.isNaN(e.token.startOffset) || e.token.startOffset < 0 ? oldText.length : e.token.startOffset);
+  const firstError = Math.min(Number.POSITIVE_INFINITY, ...previous.parserErrors.map(errorAt));
+  const first = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.offset >= Math.min(start, firstError)) - 1;
   if (first < 0) return undefined;
-  const last = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.end > oldEnd);
-  const toEnd = last === elements.length;
   const from = elements[first]!.$cstNode!.offset;
-  const to = toEnd ? oldText.length : elements[last]!.$cstNode!.end;
-  if (!isCut(oldText, from - 1) || !isCut(oldText, to)) return undefined;
+  if (!isCut(oldText, from - 1)) return undefined;
   const delta = text.length - oldText.length;
 
-  const window = parse(text.slice(from, to + delta));
+  // To the first declaration that ends after the change, when that parses cleanly.
+  const last = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.end > oldEnd);
+  if (previous.parserErrors.length === 0 && last < elements.length) {
+    const to = elements[last]!.$cstNode!.end;
+    if (isCut(oldText, to)) {
+      const window = parse(text.slice(from, to + delta), elements[first]!.$cstNode!.range.start.line);
+      // The window must end where the declaration it ended with ends (not inside a comment).
+      if (clean(window) && (window.value as TopoFile).elements.at(-1)?.$cstNode?.end === to + delta - from) return splice(previous, window, first, last + 1, to);
+    }
+  }
+  // From the first declaration to the end is the whole parse Langium makes anyway.
+  if (first === 0) return undefined;
+  const rest = parse(text.slice(from), elements[first]!.$cstNode!.range.start.line);
+  return isRootCstNode(rest.value.$cstNode) ? splice(previous, rest, first, elements.length, oldText.length) : undefined;
+}
+
+/**
+ * `previous` (its root updated in place) with its declarations from `first` to before `end`
+ * replaced by those of `window`, a parse of the new text from where `first` started to where
+ * the old text's offset `to` is now: the end of declaration `end - 1`, or of the text.
+ */
+function splice(previous: ParseResult, window: ParseResult, first: number, end: number, to: number): ParseResult {
+  const root = previous.value as TopoFile;
+  const cst = root.$cstNode as RootCstNode;
+  const { elements } = root;
+  const toEnd = to === cst.fullText.length;
+  const from = elements[first]!.$cstNode!.offset;
   const parsed = window.value as TopoFile;
-  const parsedCst = parsed.$cstNode;
-  if (!clean(window) || !parsedCst || !isRootCstNode(parsedCst)) return undefined;
-  const parsedLast = parsed.elements.at(-1)?.$cstNode;
-  // The window must end where the declaration it ended with ends (not inside a comment).
-  if (!toEnd && parsedLast?.end !== to + delta - from) return undefined;
+  const parsedCst = parsed.$cstNode as RootCstNode;
+  const text = cst.fullText.slice(0, from) + parsedCst.fullText + cst.fullText.slice(to);
+  const delta = text.length - cst.fullText.length;
 
   // The root's children in the window, by the old offsets.
   const children = cst.content;
   const firstChild = firstWhere(children.length, (i) => children[i]!.offset >= from);
   const afterChild = toEnd ? children.length : firstWhere(children.length, (i) => children[i]!.offset >= to);
   const after = children.slice(afterChild);
-  const oldWindowEnd = toEnd ? undefined : elements[last]!.$cstNode!.range.end;
 
   const { start: at } = elements[first]!.$cstNode!.range;
-  move(parsedCst.content, from, at.line, 0, at.character);
-  if (oldWindowEnd) {
-    const { line, character } = parsedLast!.range.end;
+  if (!toEnd) {
+    const oldWindowEnd = elements[end - 1]!.$cstNode!.range.end;
+    const parsedEnd = parsed.elements.at(-1)!.$cstNode!.range.end;
+    // Where the window's end is now, in the whole text: its first line starts at `at`.
+    const [line, character] = [parsedEnd.line + at.line, parsedEnd.line === 0 ? parsedEnd.character + at.character : parsedEnd.character];
     const [lines, columns] = [line - oldWindowEnd.line, character - oldWindowEnd.character];
     // What follows moves only if the window's end did.
     if (delta !== 0 || lines !== 0 || columns !== 0) move(after, delta, lines, oldWindowEnd.line, columns);
   }
+  move(parsedCst.content, from, at.line, 0, at.character);
   for (const child of parsedCst.content) (child as Movable).container = cst;
   (cst as unknown as Children).content.splice(firstChild, afterChild - firstChild, ...parsedCst.content);
   (cst as unknown as RootText)._text = text;
   (cst as unknown as CompositeCaches)._rangeCache = undefined;
 
-  const removed = (toEnd ? elements.length : last + 1) - first;
+  const removed = end - first;
   elements.splice(first, removed, ...parsed.elements);
   // The new declarations join the root; those after them move in the list if the count changed.
   const moved = parsed.elements.length === removed ? first + removed : elements.length;
@@ -151,5 +194,27 @@ export function reparse(previous: ParseResult, text: string, parse: (text: strin
     element.$containerProperty = 'elements';
     element.$containerIndex = i;
   }
-  return { value: root, lexerErrors: [], parserErrors: [], lexerReport: window.lexerReport };
+  return { value: root, ...errorsMoved(window, from, at) };
+}
+
+/** The errors of a parse of the text from `offset`, which starts at `at`, placed in the whole text. */
+function errorsMoved(window: ParseResult, offset: number, at: Position): Pick<ParseResult, 'lexerErrors' | 'parserErrors' | 'lexerReport'> {
+  // Chevrotain's lines and columns count from 1; a token can be in more than one error.
+  const column = (line: number, c: number) => (line === 1 ? c + at.character : c);
+  const tokens = new Set<IToken>();
+  for (const e of window.parserErrors) for (const token of [e.token, (e as { previousToken?: IToken }).previousToken, ...(e.resyncedTokens ?? [])]) if (token) tokens.add(token);
+  for (const token of tokens) {
+    // A token the recovery inserted has no place (NaN or -1) and keeps none.
+    if (Number.isNaN(token.startOffset) || token.startOffset < 0) continue;
+    token.startOffset += offset;
+    if (token.endOffset !== undefined) token.endOffset += offset;
+    if (token.startLine !== undefined && token.startColumn !== undefined) [token.startColumn, token.startLine] = [column(token.startLine, token.startColumn), token.startLine + at.line];
+    if (token.endLine !== undefined && token.endColumn !== undefined) [token.endColumn, token.endLine] = [column(token.endLine, token.endColumn), token.endLine + at.line];
+  }
+  const lexing = <E extends ILexingError>(e: E): E => ({ ...e, offset: e.offset + offset, ...(e.line !== undefined && e.column !== undefined ? { line: e.line + at.line, column: column(e.line, e.column) } : {}) });
+  return {
+    parserErrors: window.parserErrors,
+    lexerErrors: window.lexerErrors.map(lexing),
+    lexerReport: window.lexerReport && { ...window.lexerReport, diagnostics: window.lexerReport.diagnostics.map(lexing) },
+  };
 }

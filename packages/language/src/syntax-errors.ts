@@ -8,7 +8,7 @@
 //   after it may be misread, and finding what is valid there parses the text before it.
 import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { CstUtils, createParser, GrammarAST, GrammarUtils, LangiumParser, LangiumParserErrorMessageProvider } from 'langium';
+import { CstUtils, createParser, DefaultLexerErrorMessageProvider, GrammarAST, GrammarUtils, LangiumParser, LangiumParserErrorMessageProvider } from 'langium';
 import { findFirstFeatures, findNextFeatures, type NextFeature } from 'langium/lsp';
 import type { TopoFile } from './generated/ast.js';
 
@@ -33,6 +33,18 @@ const NEEDS_UNIT: Record<string, (n: string) => string> = {
 const expected = (type: TokenType) => TERMINALS[type.name] ?? `\`${type.name}\``;
 const found = (token: IToken | undefined) => (!token || token.tokenType?.name === 'EOF' ? 'the end of the file' : `\`${token.image}\``);
 const notADeclaration = (token: IToken) => `expected a declaration such as \`service\` or \`datastore\`, found ${found(token)}`;
+
+/**
+ * Characters the lexer skips, in the parser's words. Chevrotain's message gives the offset,
+ * which the diagnostic's place already says, and which a part of a file parsed alone
+ * (incremental-parse.ts) would get wrong.
+ */
+export class TopoLexerErrorMessages extends DefaultLexerErrorMessageProvider {
+  override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+    const skipped = fullText.slice(startOffset, startOffset + length);
+    return `unexpected ${length === 1 ? 'character' : 'characters'} \`${skipped}\`, skipped`;
+  }
+}
 
 export class TopoParserErrorMessages extends LangiumParserErrorMessageProvider {
   override buildMismatchTokenMessage({ expected: type, actual }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
@@ -64,6 +76,11 @@ export class TopoParserErrorMessages extends LangiumParserErrorMessageProvider {
   }
 }
 
+/** Langium's options, and the line (from 0) of its file that the input starts on when it is a part of one (incremental-parse.ts). */
+export interface TopoParserOptions extends ParserOptions {
+  firstLine?: number;
+}
+
 /** The parser with the first error explained in its context. */
 export class TopoParser extends LangiumParser {
   private readonly topo: LangiumCoreServices;
@@ -74,19 +91,19 @@ export class TopoParser extends LangiumParser {
     this.topo = services;
   }
 
-  override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+  override parse<T extends AstNode = AstNode>(input: string, options?: TopoParserOptions): ParseResult<T> {
     const result = super.parse<T>(input, options);
     const first = result.parserErrors[0];
     // A whole file only: the context is read from the entry rule.
     if (first && !options?.rule) {
-      const message = this.explain(input, first.token, result.value);
+      const message = this.explain(input, first.token, result.value, options?.firstLine ?? 0);
       if (message) first.message = message;
     }
     return result;
   }
 
   /** A better message for an error at `token`, or undefined to keep the one given. */
-  private explain(input: string, token: IToken, root: AstNode): string | undefined {
+  private explain(input: string, token: IToken, root: AstNode, firstLine: number): string | undefined {
     const atEnd = token.tokenType?.name === 'EOF' || Number.isNaN(token.startOffset);
     const offset = atEnd ? input.length : token.startOffset;
     const word = atEnd ? undefined : /^[A-Za-z_][\w-]*$/.exec(token.image)?.[0];
@@ -106,7 +123,7 @@ export class TopoParser extends LangiumParser {
     // next declaration starts: say which block and where it opened.
     const open = unclosedBrace(tokens);
     if (open && (atEnd || this.declarationKeywords().includes(word!))) {
-      return `${describeBlock(root, start + open.startOffset)} opened on line ${lineOf(input, start + open.startOffset)} is not closed: a \`}\` is missing`;
+      return `${describeBlock(root, start + open.startOffset)} opened on line ${firstLine + lineOf(input, start + open.startOffset)} is not closed: a \`}\` is missing`;
     }
     // A word the block does not know: what it does know, rather than "expected `}`".
     const known = keywords.filter((k) => /^\w/.test(k));

@@ -14,7 +14,7 @@ import { TopoModels } from './models.js';
 import { TopoScopeComputation, TopoScopeProvider } from './scope.js';
 import { TopoServiceRegistry } from './service-registry.js';
 import { TopoSettings } from './settings.js';
-import { createTopoParser, TopoParserErrorMessages } from './syntax-errors.js';
+import { createTopoParser, TopoLexerErrorMessages, TopoParserErrorMessages } from './syntax-errors.js';
 import { TopoTokenBuilder } from './token-builder.js';
 import { workspaceRoots } from './validation/imports.js';
 import { registerValidationChecks } from './validation/validator.js';
@@ -38,6 +38,7 @@ export const TopoModule: Module<TopoServices, PartialLangiumCoreServices & TopoA
   parser: {
     LangiumParser: (services) => createTopoParser(services),
     ParserErrorMessageProvider: () => new TopoParserErrorMessages(),
+    LexerErrorMessageProvider: () => new TopoLexerErrorMessages(),
     TokenBuilder: () => new TopoTokenBuilder(),
   },
   references: {

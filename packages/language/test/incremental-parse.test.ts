@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { changedSpan, reparse } from '../src/incremental-parse.js';
 import { createTopoLspServices } from '../src/topo-lsp-module.js';
+import type { TopoParserOptions } from '../src/syntax-errors.js';
 import { createTopoServices } from '../src/topo-module.js';
 import { loadText } from './helpers.js';
 
@@ -21,12 +22,17 @@ const files = ['test/conformance/valid', 'test/conformance-v2/valid', 'examples'
     .map((n) => readFileSync(join(root, dir, n), 'utf8')),
 );
 const parser = createTopoServices(EmptyFileSystem).Topo.parser.LangiumParser;
-const parse = (text: string): ParseResult => parser.parse(text);
+const parse = (text: string, firstLine = 0): ParseResult => {
+  const options: TopoParserOptions = { firstLine };
+  return parser.parse(text, options);
+};
 
 function* cstNodes(node: CstNode): Generator<CstNode> {
   yield node;
   if (isCompositeCstNode(node)) for (const child of node.content) yield* cstNodes(child);
 }
+
+type IToken = ParseResult['parserErrors'][number]['token'];
 
 const where = (node: CstNode | undefined) => node && `${node.offset}-${node.end} ${JSON.stringify(node.range)}`;
 
@@ -44,6 +50,12 @@ function snapshot(result: ParseResult): string {
       .map(([key, value]) => `${key}=${JSON.stringify(value, (_, v: unknown) => (isReference(v) ? `${v.$refText}@${where(v.$refNode)}` : v && typeof v === 'object' && '$type' in v ? `<${String(v.$type)}>` : v))}`);
     lines.push(`${node.$type} ${node.$containerProperty}[${node.$containerIndex}] ${node.$container?.$type} ${where(node.$cstNode)} ${own.join(' ')}`);
   }
+  const token = (t: IToken | undefined) => t && `${t.image}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`;
+  for (const e of result.parserErrors) {
+    const previous = (e as { previousToken?: IToken }).previousToken;
+    lines.push(`parser error ${e.name} ${e.message} at ${token(e.token)} after ${token(previous)} resynced ${(e.resyncedTokens ?? []).map(token).join(',')}`);
+  }
+  for (const e of [...result.lexerErrors, ...(result.lexerReport?.diagnostics ?? [])]) lines.push(`lexer error ${e.message} at ${e.offset} ${e.line}:${e.column} +${e.length}`);
   return lines.join('\n');
 }
 
@@ -160,11 +172,29 @@ describe('parsing again only what an edit touched', () => {
     expect(elements[3]!.$cstNode!.offset).toBe(text.indexOf('service three') + 1);
   });
 
-  it('parses the whole text when the edit is not clean: an error, or before the first declaration', () => {
+  it('parses from the declaration edited to the end when the edit leaves an error, or follows one, keeping those before', () => {
+    const text = 'architecture a\nservice one {\n  work 2ms\n}\nservice two {\n  work 2ms\n}\nservice three {\n  work 2ms\n}\n';
+    const before = parse(text);
+    const [arch, one, two, three] = (before.value as AstNode & { elements: AstNode[] }).elements;
+    const half = text.replace('two {\n  work 2ms', 'two {\n  work 2');
+    const after = reparse(before, half, parse)!;
+    expect(after.parserErrors).toHaveLength(1);
+    expect(snapshot(after)).toBe(snapshot(parse(half)));
+    const elements = (after.value as AstNode & { elements: AstNode[] }).elements;
+    expect(elements.slice(0, 2)).toEqual([arch, one]);
+    expect(elements).not.toContain(two);
+    expect(elements).not.toContain(three);
+    // The next key, after the error: from the same declaration on again.
+    const done = reparse(after, text.replace('two {\n  work 2ms', 'two {\n  work 20ms'), parse)!;
+    expect(done.parserErrors).toHaveLength(0);
+    expect((done.value as AstNode & { elements: AstNode[] }).elements.slice(0, 2)).toEqual([arch, one]);
+  });
+
+  it('parses the whole text when the edit is before the first declaration, or starts in the first after an error', () => {
     const text = 'architecture a\nservice one {\n  work 2ms\n}\n';
-    expect(reparse(parse(text), text.replace('2ms', '2'), parse)).toBeUndefined();
     expect(reparse(parse(text), `// head\n${text}`, parse)).toBeUndefined();
     expect(reparse(parse('service one {\n  work\n}\n'), 'service one {\n  work 2ms\n}\n', parse)).toBeUndefined();
+    expect(reparse(parse(text), text.replace('architecture a', 'architecture "a'), parse)).toBeUndefined();
   });
 });
 

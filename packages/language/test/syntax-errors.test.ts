@@ -98,6 +98,11 @@ describe('other errors', () => {
   it('says what was expected in words', async () => {
     expect(await firstSyntaxError('service a {\n  route\n}')).toBe('3:1 expected a share such as 90%, found `}`');
   });
+
+  it('names the characters the lexer skipped, where they are, without an offset', async () => {
+    expect(await firstSyntaxError('service a {\n  work 2ms ?\n}')).toBe('2:12 unexpected character `?`, skipped');
+    expect(await firstSyntaxError('service a {\n  work 2ms ?!\n}')).toBe('2:12 unexpected characters `?!`, skipped');
+  });
 });
 
 describe('the invalid conformance files', () => {
