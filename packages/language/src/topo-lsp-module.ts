@@ -1,5 +1,5 @@
 // The language server's services: the language's (topo-module.ts) with Langium's LSP and the
-// editor's features: formatting, completion, highlighting, hover, code lenses and actions,
+// editor's features: formatting, completion, highlighting, hover, definition, code lenses and actions,
 // and the last run of each document they show.
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
@@ -9,6 +9,7 @@ import { TopoFormatter } from './formatter.js';
 import { TopoCodeActionProvider } from './lsp/code-actions.js';
 import { TopoCodeLensProvider } from './lsp/code-lens.js';
 import { TopoCompletionProvider } from './lsp/completion.js';
+import { TopoDefinitionProvider } from './lsp/definition.js';
 import { TopoHoverProvider } from './lsp/hover.js';
 import { TopoNodeKindProvider } from './lsp/node-kinds.js';
 import { TopoRenameProvider } from './lsp/rename.js';
@@ -36,6 +37,7 @@ export const TopoLspModule: Module<TopoLspServices, PartialLangiumServices & Top
     CodeLensProvider: (services) => new TopoCodeLensProvider(services.topo.Models, services.topo.LastRuns),
     CodeActionProvider: (services) => new TopoCodeActionProvider(services.topo.Models, services.topo.LastRuns),
     RenameProvider: (services) => new TopoRenameProvider(services),
+    DefinitionProvider: (services) => new TopoDefinitionProvider(services),
   },
 };
 
