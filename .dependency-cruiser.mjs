@@ -16,7 +16,7 @@ export const ARROWS = {
   simulator: ['model', 'runtime'],
   interop: ['model', 'carbon'],
   language: ['model', 'carbon', 'diagram', 'simulator'],
-  views: ['carbon', 'simulator', 'language/protocol'],
+  views: ['model', 'carbon', 'simulator', 'language/protocol'],
   cli: ['model', 'carbon', 'diagram', 'simulator', 'interop', 'language', 'views'],
   vscode: ['interop', 'views', 'language'],
 };

@@ -123,7 +123,7 @@ describe('topo lsp --stdio', () => {
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: netflix } })) as CodeLens[];
     const sized = lenses.map((l) => l.command?.title ?? '').filter((t) => t.startsWith('simulated '));
     expect(sized).toHaveLength(8); // every component of the file with a count of its own
-    for (const title of sized) expect(title).toMatch(/^simulated [\d.]+% busy · (\d+ would do · −[\d.]+ (kgCO2e|gCO2e|tCO2e)\/month|right-sized)$/);
+    for (const title of sized) expect(title).toMatch(/^simulated <?[\d.]+% busy · (\d+ would do · −[\d.]+ (kgCO2e|gCO2e|tCO2e)\/month|right-sized)$/);
     expect(sized.filter((t) => t.includes('would do'))).toHaveLength(7); // the cache already runs one per zone
   });
 

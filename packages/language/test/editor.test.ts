@@ -1,5 +1,5 @@
-// Editor features in-process: hover on services, datastores and petals, completion by
-// kind, semantic tokens, document symbols.
+// Editor features in-process: hover on services, datastores, petals, regions, teams,
+// entities, facets and scenarios, completion by kind, semantic tokens, document symbols.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,145 @@ describe('hover', () => {
     const value = await hoverAt(petalith, 'petal studio', 7);
     expect(value).toContain('memory: 768GB used of 512GB');
     expect(value).toContain('render: 6 × 64GB');
+  });
+
+  it('on a region: provider, zones, grid and PUE with their sources, what runs there, carbon', async () => {
+    const value = await hoverAt(netflix, 'region us-east-1', 8);
+    expect(value).toContain('**region us-east-1** · aws · zones a, b, c\n\n');
+    expect(value).toContain("- grid 379 gCO2e/kWh, from Cloud Carbon Footprint's aws figures");
+    expect(value).toContain("- PUE 1.135, from Cloud Carbon Footprint's aws figures");
+    // Per region: services 6 + 9 + 24 + 18 + 6 = 63, datastores 6 + 6 = 12, a cache of 3; 78 in all.
+    expect(value).toContain('- runs 5 services (63 instances), 2 datastores (12 instances), 1 cache (3 instances): 78 instances');
+    expect(value).toMatch(/- carbon: [\d.]+ kgCO2e\/month at 50% CPU \([\d.]+ kgCO2e operational \+ [\d.]+ kgCO2e embodied\)/);
+  });
+
+  it('on a region named in `regions` or a zone fault: the region, with factors from the file or the provider average', async () => {
+    expect(await hoverAt(petalith, 'regions eu-west-1', 9)).toContain('**region eu-west-1** · aws · zones a, b, c\n\n- grid 279 gCO2e/kWh');
+    expect(await hoverAt(petalith, 'regions eu-west-1', 9)).toContain('- runs 1 service (3 instances): 3 instances');
+    const text = [
+      'region lab { provider onprem zones a, b grid 120 gCO2e/kWh pue 1.3 }',
+      'region far { provider gcp zones a }',
+      'service s { regions lab instances 2 autoscale 1..4 at 60% }',
+      'datastore d: dynamodb { regions lab, far }',
+      'scenario cut {\n  load 10 rps into s\n  chaos zone lab.a down at 5s for 5s\n}',
+    ].join('\n');
+    const lab = await hoverAt(text, 'zone lab.a', 6);
+    expect(lab).toContain('**region lab** · onprem · zones a, b');
+    expect(lab).toContain('- grid 120 gCO2e/kWh, set in the file');
+    expect(lab).toContain('- PUE 1.3, set in the file');
+    // 2 service instances per region, and the managed datastore none.
+    expect(lab).toContain('- runs 1 service (2 instances), 1 datastore (0 instances, 1 managed): 2 instances');
+    expect(lab).toContain('  - autoscaled, counted as they start: s');
+    expect(await hoverAt(text, 'region far', 8)).toContain("- grid 317 gCO2e/kWh, the average of Cloud Carbon Footprint's gcp table, which has no far");
+  });
+
+  it('on a team: what it runs and its calls across teams', async () => {
+    const value = await hoverAt(netflix, 'team identity', 6);
+    expect(value).toContain('**team identity**\n\n');
+    expect(value).toContain('- 2 services: subscriber, login');
+    expect(value).toContain('- 1 datastore: subscriberDb');
+    expect(value).toContain('- 1 cache: subscriberCache');
+    expect(value).toContain('- calls out to other teams: 0 calls');
+    // wwwproxy → login crosses no team: wwwproxy has none.
+    expect(value).toContain('- calls in from other teams: 1 call: homepage (discovery) → subscriber');
+  });
+
+  it("on a component's `team`: the team", async () => {
+    const value = await hoverAt(netflix, '  team discovery\n  instances 6 of i3.2xlarge', 8);
+    expect(value).toContain('**team discovery**');
+    expect(value).toContain('- 2 services: videoMetadata, homepage');
+    expect(value).toContain('- calls out to other teams: 1 call: homepage → subscriber (identity)');
+    expect(value).toContain('- calls in from other teams: 0 calls');
+  });
+
+  it('on a big team: the first twelve names and how many more', async () => {
+    const names = Array.from({ length: 14 }, (_, i) => `s${i + 1}`);
+    const value = await hoverAt(`team t\n${names.map((n) => `service ${n} { team t }`).join('\n')}`, 'team t', 5);
+    expect(value).toContain('- 14 services: s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 and 2 more');
+  });
+
+  const videos = 'entity Video\nfacet Art of Video\nfacet Stream of Video\nservice a { provides Art }\nservice b { uses Video }\nservice c { uses Art, Stream }';
+
+  it('on an entity: its facets, who provides them and who uses it, whole or by facet', async () => {
+    const value = await hoverAt(videos, 'entity Video', 8);
+    expect(value).toContain('**entity Video**\n\n');
+    expect(value).toContain('- facets: Art, Stream');
+    expect(value).toContain('- provided by: a (facet Art)');
+    expect(value).toContain('- used by: b (whole), c (facet Art), c (facet Stream)');
+    const netflixVideo = await hoverAt(netflix, 'entity Video', 8);
+    expect(netflixVideo).toContain('- provided by: videoMetadata (facet PresentationVideo)');
+    expect(netflixVideo).toContain('- used by: homepage (facet PresentationVideo)');
+  });
+
+  it("on a facet's entity: the entity", async () => {
+    expect(await hoverAt(videos, 'of Video', 3)).toContain('**entity Video**');
+  });
+
+  it('on a facet: its entity, who provides it and who uses it', async () => {
+    const value = await hoverAt(netflix, 'facet Subscriber', 7);
+    expect(value).toContain('**facet Subscriber of Visitor**\n\n');
+    expect(value).toContain('- provided by: subscriber');
+    expect(value).toContain('- used by: homepage, login');
+    expect(await hoverAt(videos, 'facet Stream', 7)).toContain('- provided by: none\n- used by: c');
+  });
+
+  it('on a facet in `uses` or `provides`: the facet', async () => {
+    const used = await hoverAt(netflix, 'uses PresentationVideo', 6);
+    expect(used).toContain('**facet PresentationVideo of Video**');
+    expect(used).toContain('- provided by: videoMetadata');
+    expect(await hoverAt(netflix, 'provides Subscriber', 10)).toContain('**facet Subscriber of Visitor**');
+  });
+
+  it('on a scenario: its length, load and users lines, warmup, seed and faults in words', async () => {
+    const text = [
+      'region r { provider aws zones a, b }',
+      'service edge',
+      'datastore store: cassandra',
+      'scenario storm {',
+      '  load 100..2000 rps into edge for 60s',
+      '  load 500 rps into edge from 30s for 10s',
+      '  users 200 think 5s into edge from 10s for 90s',
+      '  warmup 5s',
+      '  seed 3',
+      '  chaos slow store by 5s at 20s for 30s',
+      '  chaos slow 1 of edge by 500ms at 10s',
+      '  chaos fail store 50% at 60s for 10s',
+      '  chaos kill 2 of edge at 40s for 20s',
+      '  chaos zone r.a down at 40s for 10s',
+      '  chaos monkey every 10s',
+      '}',
+    ].join('\n');
+    const value = await hoverAt(text, 'scenario storm', 10);
+    expect(value).toContain('**scenario storm**\n\n');
+    // The lines end at 0 + 60s, 30s + 10s and 10s + 90s: the last at 100s.
+    expect(value).toContain('- runs 100s: until its last line ends');
+    expect(value).toContain('- load 100 → 2000 rps (a linear ramp) into edge from 0ms for 1m');
+    expect(value).toContain('- load 500 rps into edge from 30s for 10s');
+    expect(value).toContain('- 200 users thinking 5s between requests, into edge from 10s for 90s');
+    expect(value).toContain('- warmup 5s: excluded from statistics');
+    expect(value).toContain('- seed 3');
+    expect(value).toContain('- chaos slow every instance of store by 5s at 20s for 30s');
+    expect(value).toContain('- chaos slow 1 instance of edge by 500ms at 10s to the end of the run');
+    expect(value).toContain('- chaos fail 50% of the requests to every instance of store at 1m for 10s');
+    expect(value).toContain('- chaos kill 2 instances of edge at 40s for 20s');
+    expect(value).toContain('- chaos zone r.a down at 40s for 10s');
+    expect(value).toContain('- chaos monkey: every 10s one random instance of a service without `chaos optout` dies');
+  });
+
+  it('on a scenario line: the scenario; warmup and seed only when they differ from the defaults', async () => {
+    const value = await hoverAt(netflix, 'chaos kill 1 of homepage', 3);
+    expect(value).toContain('**scenario evening**');
+    expect(value).toContain('- chaos kill 1 instance of homepage at 20s to the end of the run');
+    const plain = await hoverAt('service s\nscenario quiet {\n  load 5 rps into s\n}', 'scenario quiet', 10);
+    expect(plain).toContain('- runs 1m: until its last line ends');
+    expect(plain).not.toContain('warmup');
+    expect(plain).not.toContain('seed');
+  });
+
+  it('shows nothing where it showed nothing before: a comment, `architecture`, `network`', async () => {
+    expect(await hoverAt(netflix, '// The 2011', 5)).toBe('');
+    expect(await hoverAt(netflix, 'architecture netflix', 3)).toBe('');
+    expect(await hoverAt('network {\n  zone 1ms\n}\nteam t', 'zone 1ms', 2)).toBe('');
   });
 });
 

@@ -35,7 +35,7 @@ describe('right-sizing in the editor', () => {
   it('a lens on `instances` says how busy the last run found it, what would do and the carbon; its quick fix writes the count', async () => {
     const { lens, fix } = await editor(text, true);
     // 100 rps × 10 ms = 1 busy thread of 40: 2.5%; one per zone of three would do.
-    expect(lens?.command?.title).toMatch(/^simulated 2\.\d% busy · 3 would do · −\d+(\.\d)? kgCO2e\/month$/);
+    expect(lens?.command?.title).toMatch(/^simulated 2\.\d+% busy · 3 would do · −\d+(\.\d)? kgCO2e\/month$/);
     const edit = fix?.edit?.changes?.[URI] as TextEdit[];
     expect(edit).toEqual([{ range: { start: { line: 2, character: 12 }, end: { line: 2, character: 14 } }, newText: '3' }]);
   });

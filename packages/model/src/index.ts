@@ -8,5 +8,6 @@ export * from './lookup.js';
 export * from './resilience.js';
 export * from './autoscale.js';
 export * from './findings-summary.js';
+export * from './scenario.js';
 export * from './analysis/index.js';
 export * from './diff/index.js';

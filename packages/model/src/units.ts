@@ -41,7 +41,20 @@ export function formatSize(bytes: number): string {
   return `${tidy(bytes / SIZE_UNITS_BYTES.MB)}MB`;
 }
 
-/** 0.9 → "90%". */
+/** 0.9 → "90%": a share as written. */
 export function formatShare(fraction: number): string {
   return `${tidy(fraction * 100)}%`;
+}
+
+/** `n` to `digits` significant digits, trailing zeros dropped: 1234.5 → "1230", 0.012345 → "0.0123". */
+export function significant(n: number, digits = 3): string {
+  if (n === 0) return '0';
+  return String(Number(n.toPrecision(digits)));
+}
+
+/** A measured share: 0.1234 → "12.3%"; below 0.1% but above 0 → "<0.1%"; none → "—". */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  if (fraction > 0 && fraction < 0.001) return '<0.1%';
+  return `${significant(fraction * 100)}%`;
 }

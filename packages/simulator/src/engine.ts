@@ -1,7 +1,7 @@
 // A run of a scenario: the runtime and the deployed architecture, the measurements, and the
 // parts that act on them — the clients (the load), the call protocol, the instances serving,
 // their life (chaos and autoscaling change it) — wired together.
-import { hasResilience, type Model, type Scenario } from '@topo/model';
+import { hasResilience, scenarioLengthMs, type Model, type Scenario } from '@topo/model';
 import { nanos, Runtime } from '@topo/runtime';
 import { scheduleAutoscaling } from './autoscale.js';
 import { Calls } from './call.js';
@@ -10,7 +10,6 @@ import { Clients } from './clients.js';
 import type { Job } from './deployment.js';
 import { Fleet } from './lifecycle.js';
 import type { BreakerEvent, ChaosEvent } from './result.js';
-import { loadDurationMs } from './scenario.js';
 import { Servers } from './serve.js';
 import { Timeline, Totals } from './stats.js';
 import { buildTopology, type Topology } from './topology.js';
@@ -47,7 +46,7 @@ export class Engine {
     this.resilient = usesResilience(model);
     this.timeline = new Timeline(this.resilient);
     this.warmupNs = nanos(scenario.warmupMs);
-    this.loadEndNs = nanos(loadDurationMs(scenario));
+    this.loadEndNs = nanos(scenarioLengthMs(scenario));
     const deadlines = model.services.map((s) => s.deadlineMs ?? 0);
     this.endLimitNs = this.loadEndNs + nanos(Math.max(DRAIN_MS, ...deadlines));
     // Calls send on the network the servers own, and the servers make calls: calls first, sending through `send`.

@@ -1,9 +1,8 @@
 // The resource guard: what a run will cost, estimated from the model before running it, so a
 // run too large for the machine is refused with its estimate instead of running out of memory.
 import { getHeapStatistics } from 'node:v8';
-import { replicasNeeded, type Datastore, type Model, type Scenario, type Service } from '@topo/model';
+import { replicasNeeded, scenarioLengthMs, type Datastore, type Model, type Scenario, type Service } from '@topo/model';
 import { HOP_LIMIT } from './request.js';
-import { loadDurationMs } from './scenario.js';
 
 export interface Estimate {
   /** Client requests the scenario sends. */
@@ -86,7 +85,7 @@ export function estimate(model: Model, scenario: Scenario): Estimate {
     const residenceS = (model.services.find((s) => s.name === line.target)?.deadlineMs ?? 1000) / 1000;
     inFlightAttempts += line.peakRps * residenceS * perRequest;
   }
-  const durationS = loadDurationMs(scenario) / 1000;
+  const durationS = scenarioLengthMs(scenario) / 1000;
   return {
     requests: Math.round(requests),
     attemptsPerRequest: requests === 0 ? 0 : attempts / requests,

@@ -40,8 +40,3 @@ export function resolveScenario(model: Model, name?: string): Scenario {
   if (!found) throw new UnknownScenarioError(name, model.scenarios.map((s) => s.name));
   return found;
 }
-
-/** How long load is applied: until the scenario's last line ends. */
-export function loadDurationMs(scenario: Scenario): number {
-  return Math.max(0, ...[...scenario.loads, ...scenario.users].map((l) => l.fromMs + l.durationMs));
-}

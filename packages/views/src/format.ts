@@ -1,13 +1,12 @@
 // Numbers and text as the views print them: three significant digits, units a person reads.
+// A measured share and a number to three digits are the model's, which the editor's lenses
+// print too.
+import { significant } from '@topo/model';
+
+export { formatPercent, significant } from '@topo/model';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** `n` to `digits` significant digits, trailing zeros dropped: 1234.5 → "1230", 0.012345 → "0.0123". */
-export function significant(n: number, digits = 3): string {
-  if (n === 0) return '0';
-  return String(Number(n.toPrecision(digits)));
 }
 
 /** A unit durations are written in: its suffix and how many milliseconds one of it is. */
@@ -55,12 +54,6 @@ export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** 0.1234 → "12.3%"; below 0.1% but above 0 → "<0.1%". */
-export function formatPercent(fraction: number | null | undefined): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
-  if (fraction > 0 && fraction < 0.001) return '<0.1%';
-  return `${significant(fraction * 100)}%`;
-}
 
 /** 1234.5 → "1,235 rps", 12.34 → "12.3 rps". */
 export function formatRate(rps: number): string {

@@ -6,7 +6,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { componentCarbon, formatKgCO2e } from '@topo/carbon';
-import { components, deadlineUsage, formatDuration, formatReach, type Loc } from '@topo/model';
+import { components, deadlineUsage, formatDuration, formatPercent, formatReach, type Loc } from '@topo/model';
 import { TopoCommands } from '../commands.js';
 import type { TopoFile } from '../generated/ast.js';
 import type { TopoModels } from '../models.js';
@@ -57,7 +57,7 @@ export class TopoCodeLensProvider implements CodeLensProvider {
 
 /** `simulated 32% busy · 6 would do · −41 kgCO2e/month`, from the last simulation of the file. */
 export function rightSizingLabel(s: LastSizing): string {
-  const busy = `simulated ${Number((s.utilization * 100).toPrecision(2))}% busy`;
+  const busy = `simulated ${formatPercent(s.utilization)} busy`;
   if (s.suggested === s.instances) return `${busy} · right-sized`;
   const kg = s.kgCO2ePerMonth === 0 ? '' : ` · ${s.kgCO2ePerMonth < 0 ? '−' : '+'}${formatKgCO2e(Math.abs(s.kgCO2ePerMonth))}/month`;
   return `${busy} · ${s.suggested} would do${kg}`;

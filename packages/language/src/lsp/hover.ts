@@ -1,13 +1,18 @@
 // Hover: the budget arithmetic where the cursor is. On a call, its cost, the target's need
 // and the margin; on a service, its need by call, its worst reach, its coupling; on a
-// datastore or cache, replication and callers; on a petal, its memory used of total.
+// datastore or cache, replication and callers; on a petal, its memory used of total; on a
+// region, its grid factors, what runs there and its carbon; on a team, what it runs and its
+// calls across teams; on an entity or facet, who provides and uses it; on a scenario, its
+// lines in words.
 import type { AstNode, LangiumDocument, References } from 'langium';
-import { componentCarbon, formatKgCO2e, type CarbonReport } from '@topo/carbon';
+import { componentCarbon, formatKgCO2e, regionFactors, type CarbonReport, type CarbonTotals, type FactorSource } from '@topo/carbon';
 import { CstUtils } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
   coupling,
+  DEFAULT_SCENARIO_SEED,
+  DEFAULT_WARMUP_MS,
   describeResilience,
   formatAutoscale,
   formatCallCost,
@@ -21,16 +26,27 @@ import {
   queueFitText,
   queueWait,
   reachAttempts,
+  scenarioLengthMs,
+  significant,
   type AnalysisContext,
   type Call,
+  type Chaos,
   type Component,
+  type ComponentKind,
+  type Load,
   type Model,
+  type Region,
+  type Users,
 } from '@topo/model';
-import type { Petal } from '../generated/ast.js';
 import type { TopoModels } from '../models.js';
 import { modelCall, nodeAt } from './locate.js';
 
-const DECLARATIONS = ['Service', 'Datastore', 'Cache', 'Petal'] as const;
+const DECLARATIONS = ['Service', 'Datastore', 'Cache', 'Petal', 'Region', 'Team', 'Entity', 'Facet', 'Scenario'] as const;
+type Declaration = AstNode & { $type: (typeof DECLARATIONS)[number]; name: string };
+
+const KINDS: readonly ComponentKind[] = ['service', 'datastore', 'cache'];
+/** Past this many names a list says "and N more", so a hover on a big team stays readable. */
+const LIST_CAP = 12;
 
 export class TopoHoverProvider implements HoverProvider {
   constructor(
@@ -51,18 +67,35 @@ export class TopoHoverProvider implements HoverProvider {
       return c && describeCall(c, ctx);
     }
     const target = this.referencedOrDeclared(document, params);
-    if (!target) return undefined;
-    if (target.$type === 'Petal') return describePetal((target as Petal).name, ctx);
-    return describeComponent((target as AstNode & { name: string }).name, ctx, this.models.carbonOf(document));
+    return target && this.describeDeclaration(document, target, ctx);
+  }
+
+  private describeDeclaration(document: LangiumDocument, target: Declaration, ctx: AnalysisContext): string | undefined {
+    switch (target.$type) {
+      case 'Petal':
+        return describePetal(target.name, ctx);
+      case 'Region':
+        return describeRegion(target.name, ctx, this.models.carbonOf(document));
+      case 'Team':
+        return describeTeam(target.name, ctx);
+      case 'Entity':
+        return describeEntity(target.name, ctx.model);
+      case 'Facet':
+        return describeFacet(target.name, ctx.model);
+      case 'Scenario':
+        return describeScenario(target.name, ctx.model);
+      default:
+        return describeComponent(target.name, ctx, this.models.carbonOf(document));
+    }
   }
 
   /** The declaration the cursor names: the referenced one on a reference, else the one around it. */
-  private referencedOrDeclared(document: LangiumDocument, params: HoverParams): AstNode | undefined {
+  private referencedOrDeclared(document: LangiumDocument, params: HoverParams): Declaration | undefined {
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position));
     const declared = leaf && this.references.findDeclarations(leaf)[0];
-    if (declared && (DECLARATIONS as readonly string[]).includes(declared.$type)) return declared;
-    return nodeAt(document, params.position, DECLARATIONS);
+    if (declared && (DECLARATIONS as readonly string[]).includes(declared.$type)) return declared as Declaration;
+    return nodeAt<Declaration>(document, params.position, DECLARATIONS);
   }
 }
 
@@ -126,8 +159,13 @@ export function describeComponent(name: string, ctx: AnalysisContext, carbon?: C
     );
   }
   const footprint = carbon && componentCarbon(carbon, name);
-  if (footprint) lines.push(`- carbon: ${formatKgCO2e(footprint.totalKgCO2ePerMonth)}/month at 50% CPU (${formatKgCO2e(footprint.operationalKgCO2ePerMonth)} operational + ${formatKgCO2e(footprint.embodiedKgCO2ePerMonth)} embodied)`);
+  if (footprint) lines.push(`- ${describeCarbon(footprint)}`);
   return lines.join('\n');
+}
+
+/** A month's carbon as the editor estimates it: at CCF's default utilisation. */
+function describeCarbon(t: CarbonTotals): string {
+  return `carbon: ${formatKgCO2e(t.totalKgCO2ePerMonth)}/month at 50% CPU (${formatKgCO2e(t.operationalKgCO2ePerMonth)} operational + ${formatKgCO2e(t.embodiedKgCO2ePerMonth)} embodied)`;
 }
 
 /** `queue 200` with what a full queue holds, against the longest a caller waits. */
@@ -148,4 +186,150 @@ export function describePetal(name: string, ctx: AnalysisContext): string | unde
     `- memory: ${formatSize(use.total)} used${petal.memoryBytes === undefined ? ' (the petal declares no memory)' : ` of ${formatSize(petal.memoryBytes)}`}`,
     ...use.parts.map((m) => `  - ${m.name}: ${m.instances} × ${formatSize(m.bytes)}`),
   ].join('\n');
+}
+
+export function describeRegion(name: string, ctx: AnalysisContext, carbon: CarbonReport): string | undefined {
+  const region = ctx.model.regions.find((r) => r.name === name);
+  if (!region) return undefined;
+  const factors = regionFactors(region);
+  const row = carbon.regions.find((r) => r.name === name);
+  return [
+    `**region ${name}** · ${region.provider} · zones ${region.zones.join(', ')}`,
+    '',
+    `- grid ${significant(factors.grid)} gCO2e/kWh, ${factorSource(factors.gridSource, region)}`,
+    `- PUE ${significant(factors.pue, 4)}, ${factorSource(factors.pueSource, region)}`,
+    ...describePlacement(ctx.components, name),
+    ...(row ? [`- ${describeCarbon(row)}`] : []),
+  ].join('\n');
+}
+
+function factorSource(source: FactorSource, region: Region): string {
+  if (source === 'model') return 'set in the file';
+  if (source === 'ccf') return `from Cloud Carbon Footprint's ${region.provider} figures`;
+  return `the average of Cloud Carbon Footprint's ${region.provider} table, which has no ${region.name}`;
+}
+
+/** What runs in a region, by kind, with its instances there (per region, as `instances` says). */
+function describePlacement(components: readonly Component[], region: string): string[] {
+  const here = components.filter((c) => c.regions.includes(region));
+  if (here.length === 0) return ['- nothing runs here'];
+  const instancesOf = (c: Component) => c.placement.filter((p) => p.region === region).reduce((n, p) => n + p.count, 0);
+  const byKind = KINDS.flatMap((kind) => {
+    const ofKind = here.filter((c) => c.kind === kind);
+    if (ofKind.length === 0) return [];
+    const managed = ofKind.filter((c) => c.managed).length;
+    const instances = ofKind.reduce((n, c) => n + instancesOf(c), 0);
+    return [`${plural(ofKind.length, kind)} (${plural(instances, 'instance')}${managed > 0 ? `, ${managed} managed` : ''})`];
+  });
+  const total = here.reduce((n, c) => n + instancesOf(c), 0);
+  const lines = [`- runs ${byKind.join(', ')}: ${plural(total, 'instance')}`];
+  const autoscaled = here.filter((c) => c.autoscale).map((c) => c.name);
+  if (autoscaled.length > 0) lines.push(`  - autoscaled, counted as they start: ${capped(autoscaled)}`);
+  return lines;
+}
+
+export function describeTeam(name: string, ctx: AnalysisContext): string | undefined {
+  if (!ctx.model.teams.some((t) => t.name === name)) return undefined;
+  const members = ctx.components.filter((c) => c.team === name);
+  const lines = [`**team ${name}**`, ''];
+  for (const kind of KINDS) {
+    const names = members.filter((c) => c.kind === kind).map((c) => c.name);
+    if (names.length > 0) lines.push(`- ${plural(names.length, kind)}: ${capped(names)}`);
+  }
+  if (members.length === 0) lines.push(`- no service, datastore or cache says \`team ${name}\``);
+  lines.push(...describeCrossTeamCalls(name, members, ctx));
+  return lines.join('\n');
+}
+
+/** Calls between this team's components and another team's; a side without a team counts as neither. */
+function describeCrossTeamCalls(team: string, members: readonly Component[], ctx: AnalysisContext): string[] {
+  const teamOf = (name: string) => ctx.component(name)?.team;
+  const otherTeam = (name: string) => teamOf(name) !== undefined && teamOf(name) !== team;
+  const out = members.flatMap((c) => ctx.callsFrom(c.name)).filter((call) => otherTeam(call.target));
+  const into = members.flatMap((c) => ctx.callsInto(c.name)).filter((call) => otherTeam(call.from));
+  const listed = (calls: readonly Call[], show: (call: Call) => string) => (calls.length > 0 ? `: ${capped(calls.map(show))}` : '');
+  return [
+    `- calls out to other teams: ${plural(out.length, 'call')}${listed(out, (c) => `${c.from} → ${c.target} (${teamOf(c.target)})`)}`,
+    `- calls in from other teams: ${plural(into.length, 'call')}${listed(into, (c) => `${c.from} (${teamOf(c.from)}) → ${c.target}`)}`,
+  ];
+}
+
+export function describeEntity(name: string, model: Model): string | undefined {
+  if (!model.entities.some((e) => e.name === name)) return undefined;
+  const facets = model.facets.filter((f) => f.entity === name).map((f) => f.name);
+  // An entity is reached through its facets too: say which one, or that it is the whole.
+  const which = (used: string) => (used === name ? 'whole' : `facet ${used}`);
+  return [`**entity ${name}**`, '', `- facets: ${capped(facets) || 'none'}`, ...describeProvidersAndUsers(model, [name, ...facets], which)].join('\n');
+}
+
+export function describeFacet(name: string, model: Model): string | undefined {
+  const facet = model.facets.find((f) => f.name === name);
+  if (!facet) return undefined;
+  return [`**facet ${name} of ${facet.entity}**`, '', ...describeProvidersAndUsers(model, [name])].join('\n');
+}
+
+/** The services that `provides` and that `uses` one of `names`, each with `which` name when given. */
+function describeProvidersAndUsers(model: Model, names: readonly string[], which?: (name: string) => string): string[] {
+  const label = (service: string, name: string) => (which ? `${service} (${which(name)})` : service);
+  const providers = model.services.flatMap((s) => s.provides.filter((p) => names.includes(p)).map((p) => label(s.name, p)));
+  const users = model.services.flatMap((s) => s.uses.filter((u) => names.includes(u.name)).map((u) => label(s.name, u.name)));
+  return [`- provided by: ${capped(providers) || 'none'}`, `- used by: ${capped(users) || 'none'}`];
+}
+
+export function describeScenario(name: string, model: Model): string | undefined {
+  const scenario = model.scenarios.find((s) => s.name === name);
+  if (!scenario) return undefined;
+  const lines = [`**scenario ${name}**`, '', `- runs ${formatDuration(scenarioLengthMs(scenario))}: until its last line ends`];
+  lines.push(...scenario.loads.map((l) => `- ${describeLoad(l)}`), ...scenario.users.map((u) => `- ${describeUsers(u)}`));
+  if (scenario.warmupMs !== DEFAULT_WARMUP_MS) lines.push(`- warmup ${formatDuration(scenario.warmupMs)}: excluded from statistics`);
+  if (scenario.seed !== DEFAULT_SCENARIO_SEED) lines.push(`- seed ${scenario.seed}`);
+  lines.push(...scenario.chaos.map((c) => `- chaos ${describeFault(c)}`));
+  return lines.join('\n');
+}
+
+function describeLoad(l: Load): string {
+  const rate = l.toRps === l.rps ? `${l.rps} rps` : `${l.rps} → ${l.toRps} rps (a linear ramp)`;
+  return `load ${rate} into ${l.target} ${describeSpan(l)}`;
+}
+
+function describeUsers(u: Users): string {
+  return `${plural(u.count, 'user')} thinking ${formatDuration(u.thinkMs)} between requests, into ${u.target} ${describeSpan(u)}`;
+}
+
+function describeSpan(line: Load | Users): string {
+  return `from ${formatDuration(line.fromMs)} for ${formatDuration(line.durationMs)}`;
+}
+
+function describeFault(c: Chaos): string {
+  switch (c.kind) {
+    case 'kill':
+      return `kill ${plural(c.count, 'instance')} of ${c.target} ${describeFaultTime(c)}`;
+    case 'slow':
+      return `slow ${struck(c.count)} of ${c.target} by ${formatDuration(c.byMs)} ${describeFaultTime(c)}`;
+    case 'fail':
+      return `fail ${formatShare(c.share)} of the requests to ${struck(c.count)} of ${c.target} ${describeFaultTime(c)}`;
+    case 'zone':
+      return `zone ${c.region}.${c.zone} down at ${formatDuration(c.atMs)} for ${formatDuration(c.forMs)}`;
+    case 'monkey':
+      return `monkey: every ${formatDuration(c.everyMs)} one random instance of a service without \`chaos optout\` dies`;
+  }
+}
+
+/** Without `N of`, slow and fail strike every instance of the target. */
+function struck(count: number | undefined): string {
+  return count === undefined ? 'every instance' : plural(count, 'instance');
+}
+
+function describeFaultTime(c: { atMs: number; forMs?: number }): string {
+  return `at ${formatDuration(c.atMs)} ${c.forMs === undefined ? 'to the end of the run' : `for ${formatDuration(c.forMs)}`}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Names joined by commas, the first LIST_CAP of them and then how many more. */
+function capped(names: readonly string[]): string {
+  const shown = names.slice(0, LIST_CAP).join(', ');
+  return names.length > LIST_CAP ? `${shown} and ${names.length - LIST_CAP} more` : shown;
 }
