@@ -2,6 +2,7 @@
 // Each command defines its options once (OptionSpecs, io.ts): the parser reads their types and
 // defaults, and `--help` their descriptions (help.ts).
 import { parseArgs } from 'node:util';
+import { MAX_SEED } from '@topo/model';
 import type { SweepOver } from '@topo/simulator';
 import { sweepRange, sweepRangeFormat } from '@topo/simulator/sweep-range';
 import { count } from './format-numbers.js';
@@ -38,12 +39,6 @@ function withNegativeValues(argv: string[], options: OptionSpecs): string[] {
   }
   return out;
 }
-
-/**
- * The largest seed: the runtime takes a seed's low 32 bits (scheduler.ts), so a larger one
- * would give the run of a smaller seed.
- */
-export const MAX_SEED = 2 ** 32 - 1;
 
 /** `--seed N`, a whole number from 0 to MAX_SEED; undefined when not given. */
 export function seedOption(value: string | undefined): number | undefined {

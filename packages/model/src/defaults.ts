@@ -62,6 +62,11 @@ export const DEFAULT_PETAL_REPLICAS = 3;
 export const DEFAULT_RETRY: Call['retry'] = 'different';
 export const DEFAULT_SCENARIO_DURATION_MS = 60_000;
 export const DEFAULT_SCENARIO_SEED = 1;
+/**
+ * The largest seed: the runtime takes a seed's low 32 bits (scheduler.ts, seedState), so a
+ * larger one would give the run of a smaller one.
+ */
+export const MAX_SEED = 2 ** 32 - 1;
 /** A scenario measures from its start unless it says `warmup`. */
 export const DEFAULT_WARMUP_MS = 0;
 /** A `load` or `users` line starts with the scenario unless it says `from`. */

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GROUP_BY_VALUES } from '@topo/diagram';
 import { DEFAULT_LIMITS } from '@topo/language';
+import { MAX_SEED } from '@topo/model';
 import { describe, expect, it } from 'vitest';
 import { TopoCommands } from '@topo/language/commands';
 
@@ -61,6 +62,8 @@ describe('the extension manifest', () => {
     expect([...settings['topo.preview.groupBy'].enum].sort()).toEqual([...GROUP_BY_VALUES].sort());
     expect(settings['topo.preview.groupBy'].default).toBe('petal');
     expect(settings['topo.carbon.utilization']).toMatchObject({ default: 0.5, minimum: 0, maximum: 1 });
+    // The seeds that give runs of their own: the runtime keeps a seed's low 32 bits.
+    expect(settings['topo.simulation.seed']).toMatchObject({ default: null, minimum: 0, maximum: MAX_SEED });
     // vscode-languageclient reads `<client id>.trace.server`.
     expect(source('client.ts')).toContain("new LanguageClient('topo',");
   });

@@ -4,7 +4,7 @@
 import { basename, extname } from 'node:path';
 import { estimateCarbon, formatKgCO2e } from '@topo/carbon';
 import { DEFAULT_GROUP_BY, drawDiagram, GROUP_BY_VALUES } from '@topo/diagram';
-import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
+import { formatFindingsSummary, MAX_SEED, summarizeFindings, type Model } from '@topo/model';
 import { recognisePattern, ResourceLimitError, simulate, UnknownScenarioError, type SimulationResult, type SweepOver, type SweepResult } from '@topo/simulator';
 import { readViewAssets } from '@topo/views/assets';
 import type { ReportData } from '@topo/views/messages';
@@ -12,7 +12,7 @@ import { reportHtml } from '@topo/views/report-page';
 import { count } from '../format-numbers.js';
 import { UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
 import { loadBuildableModel, requireScenario } from '../load.js';
-import { choiceOption, MAX_SEED, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
+import { choiceOption, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
 import { writeOutputFile } from '../output.js';
 import { progressLine } from '../progress.js';
 import { runSweep } from '../sweep.js';

@@ -3,7 +3,7 @@
 // compares the design with its budgets fixed or with another version of it.
 import type { LoadResult } from '@topo/language';
 import { runWhatIf, WHAT_IF_LABELS, WhatIfScenarioError, withTimeoutBudgetsFixed, type WhatIfVersion } from '@topo/language/what-if';
-import { formatFindingsSummary, summarizeFindings, type Model } from '@topo/model';
+import { formatFindingsSummary, MAX_SEED, summarizeFindings, type Model } from '@topo/model';
 import {
   DEFAULT_MAX_EVENTS,
   defaultMaxMemoryBytes,
@@ -21,7 +21,7 @@ import { count } from '../format-numbers.js';
 import { formatComparison } from '../format-comparison.js';
 import { EXIT, UsageError, type CliIO, type Command, type OptionSpecs } from '../io.js';
 import { loadBuildableModel } from '../load.js';
-import { choiceOption, integerOption, numberOption, MAX_SEED, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
+import { choiceOption, integerOption, numberOption, parseCommandArgs, seedOption, sweepValuesOption } from '../options.js';
 import { writeOutputFile } from '../output.js';
 import { progressLine } from '../progress.js';
 import { runSweep } from '../sweep.js';

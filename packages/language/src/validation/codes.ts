@@ -17,6 +17,7 @@ export const DUPLICATE_PROPERTY = 'duplicate-property';
 export const CAPACITY_VALUE = 'capacity-value';
 export const RESILIENCE_VALUE = 'resilience-value';
 export const CHAOS_VALUE = 'chaos-value';
+export const SCENARIO_VALUE = 'scenario-value';
 /** A topo-ignore comment that suppresses nothing. */
 export const UNUSED_IGNORE = 'unused-ignore';
 

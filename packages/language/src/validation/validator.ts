@@ -12,6 +12,7 @@ import type { TopoAstType, TopoFile } from '../generated/ast.js';
 import type { TopoModels } from '../models.js';
 import { checkAutoscale, checkLock, checkUsers } from './capacity.js';
 import { checkChaos } from './chaos.js';
+import { checkScenario } from './scenario.js';
 import { checkDuplicateNames, checkRepeatedProperties, checkSingleArchitecture } from './declarations.js';
 import { checkImport, type WorkspaceServices } from './imports.js';
 import { checkModel } from './model-rules.js';
@@ -36,7 +37,7 @@ export function registerValidationChecks(services: CheckServices): void {
     Call: [checkRepeatedProperties, checkCallResilience],
     Route: [checkRepeatedProperties, checkCallResilience],
     Petal: checkRepeatedProperties,
-    Scenario: checkRepeatedProperties,
+    Scenario: [checkRepeatedProperties, checkScenario],
   };
   // Checks that read other files, or what a reference resolves to.
   const linkedChecks: NodeChecks = {
