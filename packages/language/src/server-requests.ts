@@ -19,7 +19,7 @@ import {
 import { estimateCarbon } from '@topo/carbon';
 import { createElk, drawDiagram, type ElkApi } from '@topo/diagram';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { summarizeFindings, type Finding, type Model } from '@topo/model';
+import { seedRefusal, summarizeFindings, type Finding, type Model } from '@topo/model';
 import { ResourceLimitError, resolveScenario, simulate, sweep, UnknownScenarioError, type Progress, type SimulateOptions, type SimulationResult, type Span } from '@topo/simulator';
 import { sweepRange, sweepRangeFormat, sweepRefusal } from '@topo/simulator/sweep-range';
 import type { NotificationType, RequestType } from 'vscode-jsonrpc';
@@ -160,6 +160,12 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
     return { result: withFindings, rightSizing };
   };
 
+  /** Why a request's seed cannot run (one from the editor's setting, say), as an answer's message. */
+  const refusedSeed = (seed: number | undefined): { message: string } | undefined => {
+    const refusal = seed === undefined ? undefined : seedRefusal(seed);
+    return refusal ? { message: refusal } : undefined;
+  };
+
   /** What a run refused for its scenario or its size says, as an answer's message. */
   const refusedRun = (e: unknown): { message: string } => {
     if (e instanceof UnknownScenarioError || e instanceof ResourceLimitError) return { message: e.message };
@@ -176,6 +182,8 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
   answer(TopoRequests.simulate, async (params, token) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri) };
+    const badSeed = refusedSeed(params.seed);
+    if (badSeed) return badSeed;
     const { findings, refused } = simulatable(document);
     if (refused) return { message: refused };
     const { model } = topo.topo.Models.analysisOf(document);
@@ -199,6 +207,8 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
   answer(TopoRequests.compare, async (params, token) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri) };
+    const badSeed = refusedSeed(params.seed);
+    if (badSeed) return badSeed;
     const { closure, findings, refused } = simulatable(document);
     if (refused) return { message: refused };
     const analysis = topo.topo.Models.analysisOf(document);
@@ -230,6 +240,8 @@ export function registerTopoRequests(connection: Connection, shared: LangiumShar
   answer(TopoRequests.sweep, async (params, token) => {
     const document = await documentOf(params.uri);
     if (!document) return { message: unknown(params.uri) };
+    const badSeed = refusedSeed(params.seed);
+    if (badSeed) return badSeed;
     const values = sweepRange(params.range, params.over);
     if (!values) return { message: `a sweep takes ${sweepRangeFormat(params.over)}, not '${params.range}'` };
     const { findings, refused } = simulatable(document);

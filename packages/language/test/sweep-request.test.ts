@@ -1,6 +1,7 @@
 // The server's `topo/sweep`, as the editor's "Sweep Load…" sends it: the scenario as written
 // and then swept over rates or users, with work-done progress over both, a refusal in words
-// for what cannot be swept, and a cancellation that keeps what was measured.
+// for what cannot be swept, and a cancellation that keeps what was measured; and a seed
+// out of range, which a run, a comparison and a sweep each refuse.
 import { PassThrough } from 'node:stream';
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -137,5 +138,22 @@ describe('topo/sweep', () => {
     expect(swept.answer.sweep).toBeUndefined();
     expect(swept.progress.some((p) => p.kind === 'report' && p.message === '3 of 3 runs of the sweep')).toBe(false);
     expect(swept.progress.at(-1)).toEqual({ kind: 'end' });
+  });
+});
+
+describe('a seed the runtime would take as another seed (its low 32 bits)', () => {
+  it('is refused in words by a run, a comparison and a sweep, before any runs', async () => {
+    const client = await serve(SHOP);
+    const refusal = 'a seed is a whole number from 0 to 4,294,967,295, not 4294967296';
+    const base = { uri: MAIN, scenario: 'lunch', seed: 2 ** 32 };
+    expect(await client.sendRequest(TopoRequests.simulate, base)).toEqual({ message: refusal });
+    expect(await client.sendRequest(TopoRequests.compare, { ...base, against: 'fixed' })).toEqual({ message: refusal });
+    expect((await sweep(client, { scenario: 'lunch', over: 'rps', range: '20:60:20', seed: 1.5 })).answer).toEqual({ message: 'a seed is a whole number from 0 to 4,294,967,295, not 1.5' });
+  });
+
+  it('runs the largest seed there is', async () => {
+    const answer = await (await serve(SHOP)).sendRequest(TopoRequests.simulate, { uri: MAIN, scenario: 'lunch', seed: 2 ** 32 - 1 });
+    expect(answer.message).toBeUndefined();
+    expect(answer.result?.seed).toBe(2 ** 32 - 1);
   });
 });
