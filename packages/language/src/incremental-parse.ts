@@ -100,9 +100,9 @@ function move(nodes: readonly CstNode[], offset: number, lines: number, onLine: 
 
 /**
  * The parse of `text` made by parsing again, with `parse` (given a part of a text and the
- * line it starts on), only the declarations of
- * `previous` that the change from its text touches, or undefined when that cannot be done
- * exactly. `previous` is updated in place: the result holds the same root.
+ * line it starts on), only the declarations of `previous` that the change from its text
+ * touches, or undefined when that cannot be done exactly. `previous` is updated in place:
+ * the result holds the same root.
  *
  * The declarations before the edit are kept when the previous parse was clean up to them.
  * Those after it are kept too when both parses are clean; otherwise everything from the
