@@ -9,5 +9,6 @@ export * from './resilience.js';
 export * from './autoscale.js';
 export * from './findings-summary.js';
 export * from './scenario.js';
+export * from './text-span.js';
 export * from './analysis/index.js';
 export * from './diff/index.js';

@@ -8,6 +8,7 @@ import { mountCompare } from './compare/compare-view.js';
 import { isWebview, staticHost, webviewHost, type Host } from './host.js';
 import type { ReportData } from './messages.js';
 import { mountPreview } from './preview/preview-view.js';
+import { applySvgEdit } from './svg-edit.js';
 import { mountResults } from './results/results-view.js';
 
 const root = document.getElementById('topo-root')!;
@@ -35,12 +36,22 @@ function mountWebview(host: Host): void {
     });
   } else {
     const view = mountPreview(root, host, saved?.kind === 'preview' ? saved.view : undefined);
+    /** The picture shown, which the host's next may come as an edit of. */
+    let shown: { version: number; svg: string } | undefined;
     host.onMessage((message) => {
       if (message.type === 'preview') {
+        const { picture } = message;
+        let { data } = message;
+        if (picture?.edit) {
+          // Not the picture the edit was made from (the view was reloaded): ask for it whole.
+          if (shown?.version !== picture.edit.base) return host.post({ type: 'ready' });
+          data = { ...data, diagram: { ...data.diagram, svg: applySvgEdit(shown.svg, picture.edit) } };
+        }
+        if (picture && data.diagram.svg !== undefined) shown = { version: picture.version, svg: data.diagram.svg };
         showFailure(undefined);
         const prior = host.state();
-        host.saveState({ kind: 'preview', uri: message.data.uri, mode: message.mode, view: prior?.kind === 'preview' ? prior.view : undefined });
-        view.update(message.mode, message.data);
+        host.saveState({ kind: 'preview', uri: data.uri, mode: message.mode, view: prior?.kind === 'preview' ? prior.view : undefined });
+        view.update(message.mode, data);
       } else if (message.type === 'failed') showFailure(message.message);
     });
   }

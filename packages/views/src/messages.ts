@@ -3,6 +3,7 @@
 // static page of `topo report` (data is embedded in the page).
 import type { CarbonResult, CompareResult, CompareRun, DiagramResult, ProblemCounts, RightSizing } from '@topo/language/protocol';
 import type { SimulationResult, Span, SweepResult } from '@topo/simulator';
+import type { SvgEdit } from './svg-edit.js';
 
 /** What the preview shows: the diagram and the carbon table of one file, and its problem counts. */
 export interface PreviewData {
@@ -64,8 +65,18 @@ export type ViewState =
   | { kind: 'results'; data: ResultsData }
   | { kind: 'compare'; data: CompareData };
 
+/**
+ * A preview's picture: `svg` is number `version`. When the view has the picture before it,
+ * `data.diagram.svg` is left out and `edit` says what changed (svg-edit.ts); a view that does
+ * not have picture `edit.base` (it was reloaded) asks again with `ready`.
+ */
+export interface Picture {
+  version: number;
+  edit?: SvgEdit;
+}
+
 export type ToView =
-  | { type: 'preview'; mode: PreviewMode; data: PreviewData }
+  | { type: 'preview'; mode: PreviewMode; data: PreviewData; picture?: Picture }
   | { type: 'results'; data: ResultsData }
   | { type: 'compare'; data: CompareData }
   /** The host could not get the data at all (the server is down, the file is gone). */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { TopoRequests, type DiagramNodeSource, type DiagramResult, type GroupBy } from '@topo/language/protocol';
 import type { FromView, PreviewData, PreviewMode, ToView } from '@topo/views/messages';
+import { svgEdit } from '@topo/views/svg-edit';
 import { request } from '../client.js';
 import type { Topo } from '../context.js';
 import { displayName } from '../target.js';
@@ -71,6 +72,9 @@ export class PreviewPanel {
   }
 
   private nodes: DiagramNodeSource[] = [];
+  /** The picture the view has, whose successor goes as the part that changed (svg-edit.ts). */
+  private shown: { version: number; svg: string } | undefined;
+  private pictures = 0;
   private readonly refresher = new Refresher((signal) => this.refresh(signal));
   private ready = false;
 
@@ -92,6 +96,8 @@ export class PreviewPanel {
 
   private receive(message: FromView): void {
     if (message.type === 'ready') {
+      // A view that starts, or lost the picture an edit was made from, gets the next whole.
+      this.shown = undefined;
       this.ready = true;
       this.refresher.schedule(0);
     } else if (message.type === 'reveal') void this.reveal(message.id);
@@ -107,7 +113,7 @@ export class PreviewPanel {
       const data = await this.fetch(cancellation.token);
       if (signal.aborted) return;
       this.nodes = data.diagram.nodes;
-      await this.post({ type: 'preview', mode: this.mode, data });
+      if (!(await this.panel.webview.postMessage(this.previewMessage(data)))) this.shown = undefined;
     } catch (error) {
       if (!signal.aborted) await this.post({ type: 'failed', message: `The preview could not be updated: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
@@ -129,6 +135,16 @@ export class PreviewPanel {
       request(client, TopoRequests.problems, { uri }, token),
     ]);
     return { uri, name: displayName(this.uri), diagram, carbon, problems };
+  }
+
+  /** The preview's message: its picture whole, or as what changed from the one the view has. */
+  private previewMessage(data: PreviewData): ToView {
+    const { svg, ...rest } = data.diagram;
+    if (svg === undefined) return { type: 'preview', mode: this.mode, data };
+    const [shown, version] = [this.shown, ++this.pictures];
+    this.shown = { version, svg };
+    if (!shown) return { type: 'preview', mode: this.mode, data, picture: { version } };
+    return { type: 'preview', mode: this.mode, data: { ...data, diagram: rest }, picture: { version, edit: svgEdit(shown.svg, svg, shown.version) } };
   }
 
   private async post(message: ToView): Promise<void> {
