@@ -1,7 +1,7 @@
 // Loading a model for a command: the file and its imports. Every command runs whatever the
 // language lowers to a model; the analysis's findings are `topo check`'s to list.
 import { loadModel, simulationBlockers, type LoadResult } from '@topo/language';
-import { summarizeFindings, type Finding, type Model } from '@topo/model';
+import { plural, summarizeFindings, type Finding, type Model } from '@topo/model';
 import { formatFindingLine, pathNamer } from './format-diagnostics.js';
 import { InputError, UsageError, type CliIO } from './io.js';
 import { requireTextFile } from './topo-files.js';
@@ -27,7 +27,7 @@ export async function loadBuildableModel(path: string, io: CliIO, what = 'simula
 /** A one-line note on stderr of the errors and warnings of a file the command went on with. */
 export function noteFindings(path: string, findings: Finding[], io: CliIO): void {
   const { errors, warnings } = summarizeFindings(findings);
-  const counts = [[errors, 'error'], [warnings, 'warning']].flatMap(([n, word]) => (n ? [`${n} ${word}${n === 1 ? '' : 's'}`] : []));
+  const counts = ([[errors, 'error'], [warnings, 'warning']] as const).flatMap(([n, word]) => (n ? [plural(n, word)] : []));
   if (counts.length > 0) io.stderr(`${path}: ${counts.join(', ')} (topo check shows them)\n`);
 }
 

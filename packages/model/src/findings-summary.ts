@@ -1,6 +1,7 @@
 // A design's findings in a few numbers, for results that were computed despite them: the
 // simulation's JSON carries it and its text report opens with it.
 import type { Finding } from './model.js';
+import { plural } from './units.js';
 
 export interface FindingsSummary {
   errors: number;
@@ -28,7 +29,6 @@ const RULES_SHOWN = 6;
 
 /** `3 errors, 1 warning (deadline-budget, timeout-budget ×2, …)`, or `no findings`. */
 export function formatFindingsSummary(s: FindingsSummary): string {
-  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const counts = [
     ...(s.errors ? [plural(s.errors, 'error')] : []),
     ...(s.warnings ? [plural(s.warnings, 'warning')] : []),

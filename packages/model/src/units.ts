@@ -52,6 +52,11 @@ export function significant(n: number, digits = 3): string {
   return String(Number(n.toPrecision(digits)));
 }
 
+/** `n` and what it counts, plural unless one: `1 error`, `3 calls`. */
+export function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
 /** A measured share: 0.1234 → "12.3%"; below 0.1% but above 0 → "<0.1%"; none → "—". */
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';

@@ -4,6 +4,7 @@
 import { extname } from 'node:path';
 import { createElk, DEFAULT_GROUP_BY, drawDiagram, GROUP_BY_VALUES, type DrawnDiagram } from '@topo/diagram';
 import { svgToPng } from '@topo/diagram/png';
+import { plural } from '@topo/model';
 import { EXIT, UsageError, type Command, type OptionSpecs } from '../io.js';
 import { loadBuildableModel, noteFindings } from '../load.js';
 import { writeOutputFile } from '../output.js';
@@ -67,5 +68,3 @@ export const diagram: Command = {
     return 0;
   },
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
 // comment (a summary line, then tables; nothing that needs a browser). Both open with the
 // same summary line.
 import { formatKgCO2e } from '@topo/carbon';
-import type { CallIdentity, Changes, ComponentRef, PropertyChange } from '@topo/model';
+import { plural, type CallIdentity, type Changes, type ComponentRef, type PropertyChange } from '@topo/model';
 import { FORMATS as COMPARISON_FORMATS } from '../format-comparison.js';
 import { changeLike, signed } from '../format-numbers.js';
 import type { DiffFinding, DiffReport, SimulationDiff } from './report.js';
@@ -95,10 +95,6 @@ function carbonRows(r: DiffReport): string[][] {
 /** [measure, before, after, change]. */
 function simulationRows(s: SimulationDiff): string[][] {
   return s.rows.map((row) => [`${row.label} (${row.unit})`, value(row, row.before), value(row, row.after), delta(row)]);
-}
-
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 /** `+12.3 kgCO2e (+10.2%)`, `-1.5 kgCO2e`, `unchanged`. */

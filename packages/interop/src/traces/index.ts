@@ -2,7 +2,7 @@
 // spans name, the calls between them with how often each happens per request of the caller,
 // parallel and routed calls, work from each service's self time, and a scenario at the
 // observed rate. Pure functions: JSON text in, Topo text and warnings out.
-import { formatDuration } from '@topo/model';
+import { formatDuration, plural } from '@topo/model';
 import type { InputFile } from '../import-error.js';
 import { topoNames } from '../names.js';
 import { splitInProportion } from '../shares.js';
@@ -32,7 +32,7 @@ export function importTraces(file: InputFile): TracesImport {
   const endUs = Math.max(...roots.map((r) => r.startUs + r.durationUs));
   const header = [
     ...comment(
-      `Imported by \`topo import traces\` from ${file.name.split(/[\\/]/).pop()}: ${count(traces, 'trace')}, ${count(spans.length, 'span')} over ${readable((endUs - startUs) / 1000)}.`,
+      `Imported by \`topo import traces\` from ${file.name.split(/[\\/]/).pop()}: ${plural(traces, 'trace')}, ${plural(spans.length, 'span')} over ${readable((endUs - startUs) / 1000)}.`,
       "Calls follow the spans' parents across services; a share is how often the call happens per request the caller serves." +
         " Work is the mean of each service's self time (its spans less the time its calls took; where the traces have no client spans that keeps the network of its calls)." +
         ' Traces show no timeouts, so the calls have none.',
@@ -58,7 +58,7 @@ function component(s: ServiceStats, names: Map<string, string>): string {
   const workMs = mean(selfMs);
   const lines: string[] = [`work ${readable(workMs)}${shape(selfMs, workMs)}`];
   if (store) {
-    return declaration({ ...store, name, comments: [`${count(s.visits, 'request')} served; its name says ${store.what}`] }, lines);
+    return declaration({ ...store, name, comments: [`${plural(s.visits, 'request')} served; its name says ${store.what}`] }, lines);
   }
   const call = (c: CallStats, extra = '') => [...comment(observed(c)), `call ${names.get(c.target)}${extra}`];
   const inGroup = new Set([...s.routes, ...s.parallel.flat()]);
@@ -83,12 +83,12 @@ function component(s: ServiceStats, names: Map<string, string>): string {
   }
   steps.sort((a, b) => a.offset - b.offset);
   lines.push(...steps.flatMap((st) => st.lines.flatMap((l) => l.split('\n'))));
-  return declaration({ kind: 'service', name, comments: [`${count(s.visits, 'request')} served; self time p50 ${readable(percentile(selfMs, 0.5))}, p99 ${readable(percentile(selfMs, 0.99))}`] }, lines);
+  return declaration({ kind: 'service', name, comments: [`${plural(s.visits, 'request')} served; self time p50 ${readable(percentile(selfMs, 0.5))}, p99 ${readable(percentile(selfMs, 0.99))}`] }, lines);
 }
 
 function observed(c: CallStats): string {
   const ms = c.latenciesUs.map((u) => u / 1000);
-  return `observed: ${count(c.latenciesUs.length, 'call')}, ${Number(c.perVisit.toPrecision(3))} per request, p50 ${readable(percentile(ms, 0.5))}, p99 ${readable(percentile(ms, 0.99))}`;
+  return `observed: ${plural(c.latenciesUs.length, 'call')}, ${Number(c.perVisit.toPrecision(3))} per request, p50 ${readable(percentile(ms, 0.5))}, p99 ${readable(percentile(ms, 0.99))}`;
 }
 
 function shape(xs: number[], meanMs: number): string {
@@ -103,10 +103,6 @@ function shape(xs: number[], meanMs: number): string {
 /** A duration to three significant digits, in the unit that reads best. */
 function readable(ms: number): string {
   return formatDuration(Number(ms.toPrecision(3)));
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function percent(fraction: number): string {

@@ -26,6 +26,7 @@ import {
   queueFitText,
   queueWait,
   reachAttempts,
+  plural,
   scenarioLengthMs,
   significant,
   type AnalysisContext,
@@ -322,10 +323,6 @@ function struck(count: number | undefined): string {
 
 function describeFaultTime(c: { atMs: number; forMs?: number }): string {
   return `at ${formatDuration(c.atMs)} ${c.forMs === undefined ? 'to the end of the run' : `for ${formatDuration(c.forMs)}`}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Names joined by commas, the first LIST_CAP of them and then how many more. */

@@ -2,6 +2,7 @@
 // with the file's diagnostic counts in the toolbar. `carbon` mode shows the table alone.
 import type { Host } from '../host.js';
 import type { DiagramView, PreviewData, PreviewMode } from '../messages.js';
+import { plural } from '@topo/model';
 import { escapeHtml } from '../format.js';
 import { carbonHtml } from './carbon-table.js';
 import { DiagramPane, FIT } from './diagram-pane.js';
@@ -24,10 +25,6 @@ export type PreviewLayout = 'split' | 'stacked';
 
 export interface PreviewView {
   update(mode: PreviewMode, data: PreviewData): void;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 errors · 1 warning", or "no problems". */
