@@ -15,11 +15,11 @@ import { isCompositeCstNode, isRootCstNode } from 'langium';
 import { changedSpan } from '@topo/model';
 import type { TopoFile } from './generated/ast.js';
 
-/** The fields of Langium's syntax nodes (cst-node-builder.js) this module moves: they are private there. */
 /** Chevrotain's token and lexing error, as Langium's parse results hold them. */
 type IToken = ParseResult['parserErrors'][number]['token'];
 type ILexingError = ParseResult['lexerErrors'][number];
 
+/** The fields of Langium's syntax nodes (cst-node-builder.js) this module moves: they are private there. */
 interface LeafPosition {
   _offset: number;
   _startLine: number;
@@ -45,6 +45,19 @@ interface Contained {
   $containerIndex: number;
 }
 
+
+/** Whether an offset is a place in the text: a token the recovery inserted, or the end of the file, has NaN or -1. */
+const placed = (offset: number): boolean => !Number.isNaN(offset) && offset >= 0;
+
+/**
+ * Where a parse's first syntax error is, lexer's or parser's; past the text when none has a
+ * place. The declarations that start before it are where a parse from the start puts them;
+ * the one starting at it may not be (a block left open is reported at the next keyword).
+ */
+export function firstErrorOffset(result: ParseResult): number {
+  const offsets = [...result.lexerErrors.map((e) => e.offset), ...result.parserErrors.map((e) => e.token.startOffset)];
+  return Math.min(Number.POSITIVE_INFINITY, ...offsets.filter(placed));
+}
 
 const clean = (result: ParseResult): boolean => result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 
@@ -107,11 +120,8 @@ export function reparse(previous: ParseResult, text: string, parse: (text: strin
   const oldText = cst.fullText;
   const { start, oldEnd } = changedSpan(oldText, text);
   // From the last declaration that starts before the change and before the previous parse's
-  // first error (an error at the end has no place: the end's), the first that error may be
-  // part of: up to it, that parse is what a parse from the start gives.
-  const errorAt = (e: ParseResult['parserErrors'][number]) => (Number.isNaN(e.token.startOffset) || e.token.startOffset < 0 ? oldText.length : e.token.startOffset);
-  const firstError = Math.min(Number.POSITIVE_INFINITY, ...previous.parserErrors.map(errorAt));
-  const first = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.offset >= Math.min(start, firstError)) - 1;
+  // first error: up to it, that parse is what a parse from the start gives.
+  const first = firstWhere(elements.length, (i) => elements[i]!.$cstNode!.offset >= Math.min(start, firstErrorOffset(previous))) - 1;
   if (first < 0) return undefined;
   const from = elements[first]!.$cstNode!.offset;
   if (!isCut(oldText, from - 1)) return undefined;
@@ -191,8 +201,8 @@ function errorsMoved(window: ParseResult, offset: number, at: Position): Pick<Pa
   const tokens = new Set<IToken>();
   for (const e of window.parserErrors) for (const token of [e.token, (e as { previousToken?: IToken }).previousToken, ...(e.resyncedTokens ?? [])]) if (token) tokens.add(token);
   for (const token of tokens) {
-    // A token the recovery inserted has no place (NaN or -1) and keeps none.
-    if (Number.isNaN(token.startOffset) || token.startOffset < 0) continue;
+    // A token the recovery inserted keeps having no place.
+    if (!placed(token.startOffset)) continue;
     token.startOffset += offset;
     if (token.endOffset !== undefined) token.endOffset += offset;
     if (token.startLine !== undefined && token.startColumn !== undefined) [token.startColumn, token.startLine] = [column(token.startLine, token.startColumn), token.startLine + at.line];

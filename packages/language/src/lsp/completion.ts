@@ -9,6 +9,7 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionBack
 import type { Position } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
 import type { TopoFile } from '../generated/ast.js';
+import { firstErrorOffset } from '../incremental-parse.js';
 import { DEFAULT_AUTOSCALE_EVERY_MS, DEFAULT_AUTOSCALE_WARMUP_MS, DEFAULT_BREAKER, formatBreaker, formatDuration, INSTANCE_TYPES, RETRY_BUDGET_MIN_RETRIES } from '@topo/model';
 
 /** The grammar's rules a name is made of: a feature in one of them is part of a name. */
@@ -100,19 +101,18 @@ export class TopoCompletionProvider extends DefaultCompletionProvider {
 
 /**
  * Where the declarations of a document start, by its parse if that is of its present text,
- * up to its first syntax error: declarations after it are perhaps not where a parse from the
- * start would put them.
+ * those before its first syntax error (firstErrorOffset): from there on, declarations are
+ * perhaps not where a parse from the start would put them.
  */
 function declarationStarts(document: LangiumDocument): number[] {
-  const { value, lexerErrors, parserErrors } = document.parseResult;
+  const { value } = document.parseResult;
   const root = value.$cstNode;
   if (!root || !isRootCstNode(root) || root.fullText !== document.textDocument.getText()) return [];
-  const errors = [...lexerErrors.map((e) => e.offset), ...parserErrors.map((e) => e.token.startOffset)].filter((at) => !Number.isNaN(at));
-  const firstError = Math.min(...errors);
+  const firstError = firstErrorOffset(document.parseResult);
   const starts: number[] = [];
   for (const element of (value as TopoFile).elements) {
     const at = element.$cstNode?.offset;
-    if (at === undefined || at > firstError) break;
+    if (at === undefined || at >= firstError) break;
     starts.push(at);
   }
   return starts;
