@@ -113,7 +113,8 @@ export class PreviewPanel {
       const data = await this.fetch(cancellation.token);
       if (signal.aborted) return;
       this.nodes = data.diagram.nodes;
-      if (!(await this.panel.webview.postMessage(this.previewMessage(data)))) this.shown = undefined;
+      // A picture the view did not get is no base for the next one's edit.
+      if (!(await this.post(this.previewMessage(data)))) this.shown = undefined;
     } catch (error) {
       if (!signal.aborted) await this.post({ type: 'failed', message: `The preview could not be updated: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
@@ -147,8 +148,9 @@ export class PreviewPanel {
     return { type: 'preview', mode: this.mode, data: { ...data, diagram: rest }, picture: { version, edit: svgEdit(shown.svg, svg, shown.version) } };
   }
 
-  private async post(message: ToView): Promise<void> {
-    await this.panel.webview.postMessage(message);
+  /** Whether the view got the message. */
+  private async post(message: ToView): Promise<boolean> {
+    return this.panel.webview.postMessage(message);
   }
 
   /** Shows the declaration of a clicked node in the editor beside the preview. */
